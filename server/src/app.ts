@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Database } from './db/prisma.ts';
+import { loadSession } from './http/authenticate.ts';
+import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createLoginLimiter } from './modules/auth/login-limiter.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { requestSerializers } from './logger.ts';
+
+export interface AppOptions {
+  database: Database;
+  logger: Logger;
+  // the built client (client/dist); absent in API-only tests
+  clientDir?: string;
+  trustProxy?: number;
+  // demo credentials are refused in production
+  production?: boolean;
+}
+
+function apiRouter(options: AppOptions): Router {
+  const api = Router();
+  api.use(express.json({ limit: '1mb' }), cookieParser());
+  api.use('/health', healthRoutes);
+  api.use(loadSession);
+  api.use(
+    '/auth',
+    authRoutes(createLoginLimiter(options.database.pool), { production: options.production ?? false }),
+  );
+  api.use(apiNotFound);
+  return api;
+}
+
+function clientRoutes(clientDir: string): Router {
+  const index = path.join(clientDir, 'index.html');
+  const router = Router();
+  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // history fallback: every other page is the single-page app
+  router.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(index));
+  return router;
+}
+
+export function createApp(options: AppOptions) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? 0);
+  app.locals.db = options.database.db;
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID(),
+      serializers: requestSerializers,
+    }),
+  );
+  app.use(helmet());
+  app.use('/api', apiRouter(options));
+  if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
+    app.use(clientRoutes(options.clientDir));
+  }
+  app.use(errorHandler);
+  return app;
+}

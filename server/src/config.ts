@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const environment = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // unset: an embedded PostgreSQL in DATA_DIR/postgres
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // the number of proxies in front of the app, so that client addresses and HTTPS are seen
+    TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
+    message: 'DATABASE_URL is required when NODE_ENV=production',
+    path: ['DATABASE_URL'],
+  });
+
+export type Config = z.infer<typeof environment>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

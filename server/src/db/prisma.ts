@@ -1,0 +1,32 @@
+import { createCaslExtension } from '@casl/prisma/runtime';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../../../prisma/generated/client.ts';
+
+function createClient(pool: pg.Pool) {
+  return new PrismaClient({ adapter: new PrismaPg(pool) }).$extends(createCaslExtension());
+}
+
+export type Db = ReturnType<typeof createClient>;
+// the client handed to interactive $transaction callbacks
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export interface Database {
+  db: Db;
+  // the same connections, for the few libraries that speak node-postgres (rate limiting)
+  pool: pg.Pool;
+  close: () => Promise<void>;
+}
+
+export function openDatabase(connectionString: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString, max });
+  const db = createClient(pool);
+  return {
+    db,
+    pool,
+    close: async () => {
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
+}

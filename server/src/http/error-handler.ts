@@ -1,0 +1,69 @@
+import { ForbiddenError } from '@casl/ability';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import { Prisma } from '../../../prisma/generated/client.ts';
+import { AppError } from './app-error.ts';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  code: string;
+}
+
+export function issuesOf(error: z.ZodError, where?: string): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...(where ? [where] : []), ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION', 'The request is not valid', issues);
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+// Maps whatever was thrown to the contract's error body; anything unexpected is logged with
+// the request id and answered without detail.
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) return validationError(issuesOf(error));
+  if (error instanceof ForbiddenError) {
+    return new AppError('FORBIDDEN', 'You are not allowed to do this');
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2025') return new AppError('NOT_FOUND', 'Record not found');
+    if (error.code === 'P2002') return new AppError('CONFLICT', 'A record with these values exists');
+  }
+  const parserError = error as BodyParserError;
+  if (parserError.type === 'entity.parse.failed') {
+    return new AppError('BAD_JSON', 'The body is not valid JSON');
+  }
+  if (parserError.type === 'entity.too.large') {
+    return new AppError('TOO_LARGE', 'The body is larger than 1 MB');
+  }
+  if (parserError.type && parserError.status && parserError.status < 500) {
+    return new AppError('VALIDATION', 'The body could not be read');
+  }
+  return undefined;
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const known = toAppError(error);
+  if (!known) req.log.error({ err: error }, 'unhandled error');
+  const appError = known ?? new AppError('INTERNAL', 'Something went wrong on our side');
+  const body: { code: string; message: string; details?: unknown } = {
+    code: appError.code,
+    message: appError.message,
+  };
+  if (appError.details !== undefined) body.details = appError.details;
+  res.status(appError.status).json({ error: body });
+};
+
+export const apiNotFound: RequestHandler = (_req, _res, next) => {
+  next(new AppError('NOT_FOUND', 'No such endpoint'));
+};

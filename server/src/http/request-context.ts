@@ -1,0 +1,34 @@
+import type { Request } from 'express';
+import type { SessionUser } from '@vigil/shared/schemas/auth';
+import type { AppAbility } from '@vigil/shared/auth/abilities';
+import type { Db } from '../db/prisma.ts';
+import { AppError } from './app-error.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      user?: SessionUser;
+      ability?: AppAbility;
+      sessionId?: string;
+      csrfToken?: string;
+    }
+  }
+}
+
+// What a service needs to know about the caller; services never see req or res.
+export interface Ctx {
+  db: Db;
+  user: SessionUser;
+  ability: AppAbility;
+  ip: string | undefined;
+}
+
+export function dbOf(req: Request): Db {
+  return req.app.locals.db as Db;
+}
+
+export function ctxOf(req: Request): Ctx {
+  if (!req.user || !req.ability) throw new AppError('UNAUTHENTICATED', 'Please sign in');
+  return { db: dbOf(req), user: req.user, ability: req.ability, ip: req.ip };
+}

@@ -1,0 +1,1 @@
+export { recordAudit, type AuditInput } from './audit.service.ts';

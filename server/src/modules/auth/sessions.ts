@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/prisma.ts';
+
+export const sessionCookie = 'vigil_session';
+export const idleTimeoutMs = 30 * 60 * 1000;
+export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
+// lastSeenAt is written at most this often, not on every request
+const touchEveryMs = 60 * 1000;
+
+// The cookie carries a random token; the table keeps only its hash.
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface Meta {
+  ip: string | undefined;
+  userAgent: string | undefined;
+}
+
+export async function createSession(db: Db, userId: string, meta: Meta) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  await db.session.create({
+    data: {
+      id: hashOf(token),
+      userId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + absoluteTimeoutMs),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+  return { token, csrfToken };
+}
+
+// The live session for a cookie token, with its active user; expired sessions are removed.
+export async function findSession(db: Db, token: string) {
+  const id = hashOf(token);
+  const session = await db.session.findUnique({
+    where: { id },
+    include: {
+      user: { select: { id: true, email: true, name: true, role: true, countries: true, active: true } },
+    },
+  });
+  if (!session) return undefined;
+  const now = Date.now();
+  const idle = now - session.lastSeenAt.getTime() > idleTimeoutMs;
+  if (idle || session.expiresAt.getTime() <= now || !session.user.active) {
+    await db.session.deleteMany({ where: { id } });
+    return undefined;
+  }
+  if (now - session.lastSeenAt.getTime() > touchEveryMs) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { active: _active, ...user } = session.user;
+  return { id, csrfToken: session.csrfToken, user };
+}
+
+export async function destroySession(db: Db, sessionId: string) {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function destroySessionsOf(db: Db, userId: string) {
+  await db.session.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { demoAccounts, demoPassword } from '../../prisma/seed/demo-accounts.ts';
+import { seedDemo } from '../../prisma/seed/demo.ts';
+import { createApp } from './app.ts';
+import { loadConfig, projectRoot } from './config.ts';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres.ts';
+import { migrate } from './db/migrator.ts';
+import { openDatabase } from './db/prisma.ts';
+import { createLogger } from './logger.ts';
+import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL);
+
+let embedded: EmbeddedPostgres | undefined;
+let url = config.DATABASE_URL;
+if (!url) {
+  embedded = await startEmbeddedPostgres({
+    dataDir: path.join(config.DATA_DIR, 'postgres'),
+    log: (message) => logger.info(message),
+  });
+  await ensureDatabase(embedded.url('postgres'), 'vigil');
+  url = embedded.url('vigil');
+}
+
+await migrate(url, path.join(projectRoot, 'prisma/migrations'), (message) => logger.info(message));
+const database = openDatabase(url);
+await ensureVocabularies(database.db);
+if (config.NODE_ENV !== 'production') {
+  await seedDemo(database.db, logger);
+  logger.info(
+    `demo accounts (password ${demoPassword}): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
+  );
+}
+
+const app = createApp({
+  database,
+  logger,
+  clientDir: path.join(projectRoot, 'client/dist'),
+  trustProxy: config.TRUST_PROXY,
+  production: config.NODE_ENV === 'production',
+});
+const server = app.listen(config.PORT, () => {
+  logger.info(`Vigil is listening on http://localhost:${config.PORT}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: finishing open requests, then stopping`);
+  const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  clearTimeout(force);
+  await database.close();
+  await embedded?.stop();
+  logger.info('stopped');
+  process.exit(0);
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('unhandledRejection', (error) => {
+  logger.fatal({ err: error }, 'unhandled rejection');
+  void shutdown('unhandledRejection');
+});

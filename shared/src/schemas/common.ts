@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const id = z.uuid();
+export const idParams = z.strictObject({ id });
+export const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, like KH')
+  .describe('ISO 3166-1 alpha-2');
+export const isoDate = z.iso.date();
+export const timestamp = z.iso.datetime({ offset: true });
+
+// One value or several: `country=KH&country=MM` means either.
+export function oneOrMany<T extends z.ZodType>(item: T) {
+  return z
+    .union([item, z.array(item).max(50)])
+    .transform((value): z.output<T>[] => (Array.isArray(value) ? value : [value]));
+}
+
+export const listQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+};
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
