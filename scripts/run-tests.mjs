@@ -7,7 +7,14 @@ import path from 'node:path';
 const report = path.join(os.tmpdir(), `vigil-vitest-${process.pid}.json`);
 const result = spawnSync(
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 
@@ -17,7 +24,11 @@ let skipped = 0;
 try {
   const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed = summary.numPassedTests;
-  failed = summary.numFailedTests + (summary.numFailedTestSuites ?? 0);
+  // a file that failed outside its tests (import error, failing hook) counts as one failure
+  const brokenFiles = summary.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+  ).length;
+  failed = summary.numFailedTests + brokenFiles;
   skipped = summary.numPendingTests + (summary.numTodoTests ?? 0);
   fs.rmSync(report, { force: true });
 } catch {

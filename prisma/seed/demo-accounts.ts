@@ -8,6 +8,16 @@ export const demoAccounts: { email: string; name: string; role: Role; countries:
   { email: 'admin@vigil.test', name: 'Demo Admin', role: 'ADMIN', countries: [] },
   { email: 'manager@vigil.test', name: 'Demo Manager', role: 'MANAGER', countries: [] },
   { email: 'advocacy@vigil.test', name: 'Demo Advocacy Officer', role: 'ADVOCACY', countries: [] },
-  { email: 'researcher@vigil.test', name: 'Demo Researcher', role: 'RESEARCHER', countries: ['KH', 'TH'] },
-  { email: 'researcher.mm@vigil.test', name: 'Demo Researcher (Myanmar)', role: 'RESEARCHER', countries: ['MM'] },
+  {
+    email: 'researcher@vigil.test',
+    name: 'Demo Researcher',
+    role: 'RESEARCHER',
+    countries: ['KH', 'TH'],
+  },
+  {
+    email: 'researcher.mm@vigil.test',
+    name: 'Demo Researcher (Myanmar)',
+    role: 'RESEARCHER',
+    countries: ['MM'],
+  },
 ];

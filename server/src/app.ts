@@ -31,7 +31,9 @@ function apiRouter(options: AppOptions): Router {
   api.use(loadSession);
   api.use(
     '/auth',
-    authRoutes(createLoginLimiter(options.database.pool), { production: options.production ?? false }),
+    authRoutes(createLoginLimiter(options.database.pool), {
+      production: options.production ?? false,
+    }),
   );
   api.use(apiNotFound);
   return api;
@@ -54,7 +56,8 @@ export function createApp(options: AppOptions) {
   app.use(
     pinoHttp({
       logger: options.logger,
-      genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID(),
+      genReqId: (req) =>
+        (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID(),
       serializers: requestSerializers,
     }),
   );

@@ -11,7 +11,9 @@ const environment = z
     // unset: an embedded PostgreSQL in DATA_DIR/postgres
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     // the number of proxies in front of the app, so that client addresses and HTTPS are seen
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   })

@@ -3,7 +3,11 @@ import { demoAccounts, demoPassword } from '../../prisma/seed/demo-accounts.ts';
 import { seedDemo } from '../../prisma/seed/demo.ts';
 import { createApp } from './app.ts';
 import { loadConfig, projectRoot } from './config.ts';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres.ts';
+import {
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from './db/embedded-postgres.ts';
 import { migrate } from './db/migrator.ts';
 import { openDatabase } from './db/prisma.ts';
 import { createLogger } from './logger.ts';

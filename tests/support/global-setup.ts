@@ -9,12 +9,6 @@ import { projectRoot } from '../../server/src/config.ts';
 
 export const templateDatabase = 'vigil_template';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const dataDir = path.join(os.tmpdir(), `vigil-test-${randomBytes(4).toString('hex')}`, 'pg');
   const cluster = await startEmbeddedPostgres({ dataDir, ephemeral: true });

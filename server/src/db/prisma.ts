@@ -21,12 +21,14 @@ export interface Database {
 export function openDatabase(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
   const db = createClient(pool);
+  let closed: Promise<void> | undefined;
   return {
     db,
     pool,
-    close: async () => {
-      await db.$disconnect();
-      await pool.end();
-    },
+    close: () =>
+      (closed ??= (async () => {
+        await db.$disconnect();
+        await pool.end();
+      })()),
   };
 }

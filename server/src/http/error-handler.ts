@@ -37,7 +37,8 @@ function toAppError(error: unknown): AppError | undefined {
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2025') return new AppError('NOT_FOUND', 'Record not found');
-    if (error.code === 'P2002') return new AppError('CONFLICT', 'A record with these values exists');
+    if (error.code === 'P2002')
+      return new AppError('CONFLICT', 'A record with these values exists');
   }
   const parserError = error as BodyParserError;
   if (parserError.type === 'entity.parse.failed') {

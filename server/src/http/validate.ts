@@ -36,7 +36,10 @@ export function withInput<S extends Schemas>(
   schemas: S,
   handler: (input: Input<S>, req: Request, res: Response) => unknown,
 ): RequestHandler[] {
-  return [validate(schemas), async (req, res) => {
-    await handler(res.locals.input as Input<S>, req, res);
-  }];
+  return [
+    validate(schemas),
+    async (req, res) => {
+      await handler(res.locals.input as Input<S>, req, res);
+    },
+  ];
 }

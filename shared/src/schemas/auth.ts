@@ -5,7 +5,10 @@ import { country, id } from './common.ts';
 export const loginInput = z.strictObject({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 

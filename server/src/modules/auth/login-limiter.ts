@@ -17,8 +17,16 @@ export function createLoginLimiter(pool: pg.Pool) {
     clearExpiredByTimeout: false,
     duration: windowSeconds,
   };
-  const perAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'login-account', points: failuresPerAccount });
-  const perAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'login-address', points: attemptsPerAddress });
+  const perAccount = new RateLimiterPostgres({
+    ...common,
+    keyPrefix: 'login-account',
+    points: failuresPerAccount,
+  });
+  const perAddress = new RateLimiterPostgres({
+    ...common,
+    keyPrefix: 'login-address',
+    points: attemptsPerAddress,
+  });
 
   const limited = (res: RateLimiterRes) =>
     new AppError('RATE_LIMITED', 'Too many sign-in attempts; try again later', {

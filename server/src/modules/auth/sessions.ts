@@ -37,7 +37,9 @@ export async function findSession(db: Db, token: string) {
   const session = await db.session.findUnique({
     where: { id },
     include: {
-      user: { select: { id: true, email: true, name: true, role: true, countries: true, active: true } },
+      user: {
+        select: { id: true, email: true, name: true, role: true, countries: true, active: true },
+      },
     },
   });
   if (!session) return undefined;

@@ -7,7 +7,10 @@ export const healthRoutes = Router().get('/', async (req, res) => {
     await dbOf(req).$queryRaw`SELECT 1`;
   } catch (error) {
     req.log.warn({ err: error }, 'health check: database unreachable');
-    throw new AppError('UNAVAILABLE', 'The database is unreachable', { status: 'error', db: 'down' });
+    throw new AppError('UNAVAILABLE', 'The database is unreachable', {
+      status: 'error',
+      db: 'down',
+    });
   }
   res.json({ status: 'ok', db: 'ok' });
 });

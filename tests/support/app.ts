@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { pino } from 'pino';
+import { createApp } from '../../server/src/app.ts';
+import { projectRoot } from '../../server/src/config.ts';
+import { openDatabase, type Database } from '../../server/src/db/prisma.ts';
+import { ensureVocabularies } from '../../server/src/modules/vocabularies/vocabularies.seed.ts';
+import { createTestDatabase } from './database.ts';
+
+export interface TestApp {
+  url: string;
+  database: Database;
+  close: () => Promise<void>;
+}
+
+// The real Express app on a free port, over a fresh database of its own, with vocabularies
+// seeded as at start-up. `client: true` serves the built client too (browser tests).
+export async function startTestApp(options: { client?: boolean; production?: boolean } = {}) {
+  const database = openDatabase(await createTestDatabase());
+  await ensureVocabularies(database.db);
+  const app = createApp({
+    database,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    production: options.production ?? false,
+    ...(options.client ? { clientDir: path.join(projectRoot, 'client/dist') } : {}),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    database,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  } satisfies TestApp;
+}

@@ -1,0 +1,8 @@
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    // the embedded cluster's URL, provided by global-setup.ts
+    postgresUrl: string;
+  }
+}
