@@ -7,9 +7,15 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/prisma.ts';
-import { loadSession } from './http/authenticate.ts';
+import { loadSession, requireCsrf, requireUser } from './http/authenticate.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { defenderRoutes } from './modules/defenders/defenders.routes.ts';
+import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { vocabularyRoutes } from './modules/vocabularies/vocabularies.routes.ts';
 import { createLoginLimiter } from './modules/auth/login-limiter.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { requestSerializers } from './logger.ts';
@@ -35,6 +41,14 @@ function apiRouter(options: AppOptions): Router {
       production: options.production ?? false,
     }),
   );
+  // everything below needs a signed-in caller, and the CSRF token for writes
+  const signedIn = [requireUser, requireCsrf];
+  api.use('/defenders', signedIn, defenderRoutes);
+  api.use('/incidents', signedIn, incidentRoutes);
+  api.use('/advocacy', signedIn, advocacyRoutes);
+  api.use('/vocabularies', signedIn, vocabularyRoutes);
+  api.use('/users', signedIn, userRoutes);
+  api.use('/audit', signedIn, auditRoutes);
   api.use(apiNotFound);
   return api;
 }

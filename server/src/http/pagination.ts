@@ -1,0 +1,69 @@
+import { AppError } from './app-error.ts';
+
+// Keyset pagination over a date column with the id as tie-breaker: stable under inserts, and
+// each page is one index range scan however deep the list goes.
+export interface Sort<F extends string = string> {
+  field: F;
+  direction: 'asc' | 'desc';
+}
+
+// `-occurredOn` → occurredOn descending
+export function parseSort<F extends string>(value: `-${F}` | F): Sort<F> {
+  return value.startsWith('-')
+    ? { field: value.slice(1) as F, direction: 'desc' }
+    : { field: value as F, direction: 'asc' };
+}
+
+interface CursorValue {
+  at: string;
+  id: string;
+}
+
+function decodeCursor(cursor: string): CursorValue {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue;
+    if (
+      typeof value.at === 'string' &&
+      typeof value.id === 'string' &&
+      !isNaN(Date.parse(value.at))
+    ) {
+      return value;
+    }
+  } catch {
+    // reported below
+  }
+  throw new AppError('VALIDATION', 'The request is not valid', [
+    { path: 'query.cursor', message: 'Not a cursor this list handed out', code: 'custom' },
+  ]);
+}
+
+export function pageQuery(sort: Sort, limit: number, cursor: string | undefined) {
+  const order = sort.direction;
+  const after = order === 'desc' ? 'lt' : 'gt';
+  const where = cursor
+    ? (() => {
+        const { at, id } = decodeCursor(cursor);
+        const value = new Date(at);
+        return {
+          OR: [{ [sort.field]: { [after]: value } }, { [sort.field]: value, id: { [after]: id } }],
+        };
+      })()
+    : {};
+  return { where, orderBy: [{ [sort.field]: order }, { id: order }], take: limit + 1 };
+}
+
+// Rows were fetched with take: limit + 1; the extra one only says that there is a next page.
+export function toPage<T extends { id: string }>(rows: T[], limit: number, sort: Sort) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? Buffer.from(
+          JSON.stringify({
+            at: (last[sort.field as keyof T] as Date).toISOString(),
+            id: last.id,
+          }),
+        ).toString('base64url')
+      : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,61 @@
+import { subject as asSubject } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
+import type { AppAbility, AppSubjects } from '@vigil/shared/auth/abilities';
+import { defenderFields, incidentFields, sensitiveFields } from '@vigil/shared/auth/fields';
+
+// Subjects whose rules may restrict fields; the others are returned whole to whoever may read.
+const fieldsOf = { Defender: defenderFields, Incident: incidentFields } as const;
+export type FieldRestricted = keyof typeof fieldsOf;
+
+const everything = '*';
+
+function withoutField(record: Record<string, unknown>, field: string) {
+  const [head, child] = field.split('.') as [string, string | undefined];
+  if (!child) {
+    delete record[head];
+    return;
+  }
+  const nested = record[head];
+  if (Array.isArray(nested)) {
+    record[head] = nested.map((item: Record<string, unknown>) => {
+      const { [child]: _dropped, ...rest } = item;
+      return rest;
+    });
+  }
+}
+
+function hasValue(record: Record<string, unknown>, field: string): boolean {
+  const [head, child] = field.split('.') as [string, string | undefined];
+  const value = record[head];
+  if (!child) return value !== null && value !== undefined;
+  return Array.isArray(value) && value.some((item: Record<string, unknown>) => item[child] != null);
+}
+
+export interface Presented<T> {
+  data: Partial<T>;
+  // a sensitive field with a value went out: the caller writes READ_SENSITIVE
+  sensitiveShown: boolean;
+}
+
+// Drops every field the caller's rules do not grant on this record (permittedFieldsOf), nested
+// ones included (`sources.identity`). The record must carry the fields the rules' conditions
+// look at (country, createdById, status, confidentiality).
+export function present<T extends Record<string, unknown>>(
+  ability: AppAbility,
+  type: FieldRestricted,
+  record: T,
+): Presented<T> {
+  // the API shape differs from the model's (nested acts, derived lists), hence the cast
+  const target = asSubject(type, { ...record }) as unknown as AppSubjects;
+  const permitted = permittedFieldsOf(ability, 'read', target, {
+    fieldsFrom: (rule) => rule.fields ?? [everything],
+  });
+  const data: Record<string, unknown> = { ...record };
+  if (!permitted.includes(everything)) {
+    for (const field of fieldsOf[type]) {
+      if (!permitted.includes(field)) withoutField(data, field);
+    }
+  }
+  const shown = sensitiveFields[type].filter((field) => hasValue(data, field));
+  return { data: data as Partial<T>, sensitiveShown: shown.length > 0 };
+}
