@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/prisma.ts';
-import { loadSession, requireCsrf, requireUser } from './http/authenticate.ts';
+import { loadSession } from './http/authenticate.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -33,22 +33,20 @@ export interface AppOptions {
 function apiRouter(options: AppOptions): Router {
   const api = Router();
   api.use(express.json({ limit: '1mb' }), cookieParser());
-  api.use('/health', healthRoutes);
   api.use(loadSession);
-  api.use(
-    '/auth',
+  const features = [
+    healthRoutes,
     authRoutes(createLoginLimiter(options.database.pool), {
       production: options.production ?? false,
     }),
-  );
-  // everything below needs a signed-in caller, and the CSRF token for writes
-  const signedIn = [requireUser, requireCsrf];
-  api.use('/defenders', signedIn, defenderRoutes);
-  api.use('/incidents', signedIn, incidentRoutes);
-  api.use('/advocacy', signedIn, advocacyRoutes);
-  api.use('/vocabularies', signedIn, vocabularyRoutes);
-  api.use('/users', signedIn, userRoutes);
-  api.use('/audit', signedIn, auditRoutes);
+    defenderRoutes,
+    incidentRoutes,
+    advocacyRoutes,
+    vocabularyRoutes,
+    userRoutes,
+    auditRoutes,
+  ];
+  for (const feature of features) api.use(feature.path, feature.router);
   api.use(apiNotFound);
   return api;
 }

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { issuesOf, validationError, type FieldIssue } from './error-handler.ts';
 
@@ -29,17 +29,4 @@ export function validate<S extends Schemas>(schemas: S): RequestHandler {
     res.locals.input = input;
     next();
   };
-}
-
-// The usual route: validate, then one handler that receives the parsed input.
-export function withInput<S extends Schemas>(
-  schemas: S,
-  handler: (input: Input<S>, req: Request, res: Response) => unknown,
-): RequestHandler[] {
-  return [
-    validate(schemas),
-    async (req, res) => {
-      await handler(res.locals.input as Input<S>, req, res);
-    },
-  ];
 }

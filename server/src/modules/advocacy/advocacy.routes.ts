@@ -1,3 +1,3 @@
-import { Router } from 'express';
+import { createRoutes } from '../../http/routes.ts';
 
-export const advocacyRoutes = Router();
+export const advocacyRoutes = createRoutes('/advocacy');

@@ -1,3 +1,3 @@
-import { Router } from 'express';
+import { createRoutes } from '../../http/routes.ts';
 
-export const auditRoutes = Router();
+export const auditRoutes = createRoutes('/audit');

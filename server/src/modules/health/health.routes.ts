@@ -1,16 +1,24 @@
-import { Router } from 'express';
+import { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
 import { dbOf } from '../../http/request-context.ts';
+import { createRoutes } from '../../http/routes.ts';
 
-export const healthRoutes = Router().get('/', async (req, res) => {
-  try {
-    await dbOf(req).$queryRaw`SELECT 1`;
-  } catch (error) {
-    req.log.warn({ err: error }, 'health check: database unreachable');
-    throw new AppError('UNAVAILABLE', 'The database is unreachable', {
-      status: 'error',
-      db: 'down',
-    });
-  }
-  res.json({ status: 'ok', db: 'ok' });
-});
+export const healthRoutes = createRoutes('/health');
+
+healthRoutes.get(
+  '/',
+  {
+    summary: 'Liveness and database reachability (503 when the database is down)',
+    response: z.object({ status: z.literal('ok'), db: z.literal('ok') }),
+    public: true,
+  },
+  async (_input, req, res) => {
+    try {
+      await dbOf(req).$queryRaw`SELECT 1`;
+    } catch (error) {
+      req.log.warn({ err: error }, 'health check: database unreachable');
+      throw new AppError('UNAVAILABLE', 'The database is unreachable', { db: 'down' });
+    }
+    res.json({ status: 'ok', db: 'ok' });
+  },
+);

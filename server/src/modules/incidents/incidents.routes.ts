@@ -1,3 +1,3 @@
-import { Router } from 'express';
+import { createRoutes } from '../../http/routes.ts';
 
-export const incidentRoutes = Router();
+export const incidentRoutes = createRoutes('/incidents');

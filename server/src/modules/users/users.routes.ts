@@ -1,3 +1,3 @@
-import { Router } from 'express';
+import { createRoutes } from '../../http/routes.ts';
 
-export const userRoutes = Router();
+export const userRoutes = createRoutes('/users');
