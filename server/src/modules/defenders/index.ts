@@ -1,0 +1,1 @@
+export { assertReadableDefenders, type DefenderUse } from './defenders.readable.ts';
