@@ -16,12 +16,20 @@ export interface TestApp {
 
 // The real Express app on a free port, over a fresh database of its own, with vocabularies
 // seeded as at start-up. `client: true` serves the built client too (browser tests).
-export async function startTestApp(options: { client?: boolean; production?: boolean } = {}) {
+export async function startTestApp(
+  options: {
+    client?: boolean;
+    production?: boolean;
+    logStream?: { write: (line: string) => void };
+  } = {},
+) {
   const database = openDatabase(await createTestDatabase());
   await ensureVocabularies(database.db);
   const app = createApp({
     database,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: options.logStream
+      ? pino({ level: 'debug' }, options.logStream)
+      : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     production: options.production ?? false,
     ...(options.client ? { clientDir: path.join(projectRoot, 'client/dist') } : {}),
   });

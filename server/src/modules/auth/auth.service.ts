@@ -27,7 +27,7 @@ export async function login(
   const demoRefused = production && input.password === demoPassword;
   const ok = passwordOk && !demoRefused && found?.active === true;
   if (!ok || !found) {
-    await limiter.failed(email);
+    await limiter.failed(email, meta.ip ?? 'unknown');
     await recordAudit(db, {
       action: 'LOGIN_FAILED',
       actorId: found?.id ?? null,

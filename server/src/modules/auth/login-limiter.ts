@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../../http/app-error.ts';
 
 const windowSeconds = 15 * 60;
 const failuresPerAccount = 5;
-const attemptsPerAddress = 30;
+const failuresPerAddress = 30;
 
-// Failed sign-ins per account and attempts per address, counted in PostgreSQL so that every
+// Failed sign-ins per account and per address, counted in PostgreSQL so that every
 // API process behind a load balancer shares them.
 export function createLoginLimiter(pool: pg.Pool) {
   const common = {
@@ -25,7 +25,7 @@ export function createLoginLimiter(pool: pg.Pool) {
   const perAddress = new RateLimiterPostgres({
     ...common,
     keyPrefix: 'login-address',
-    points: attemptsPerAddress,
+    points: failuresPerAddress,
   });
 
   const limited = (res: RateLimiterRes) =>
@@ -34,19 +34,17 @@ export function createLoginLimiter(pool: pg.Pool) {
     });
 
   return {
-    // counts the attempt against the address; refuses when either limit is spent
+    // refuses while the account or the address has spent its failures
     async attempt(account: string, address: string) {
-      const spent = await perAccount.get(account);
-      if (spent && spent.consumedPoints >= failuresPerAccount) throw limited(spent);
-      try {
-        await perAddress.consume(address);
-      } catch (error) {
-        if (error instanceof RateLimiterRes) throw limited(error);
-        throw error;
-      }
+      const [byAccount, byAddress] = await Promise.all([
+        perAccount.get(account),
+        perAddress.get(address),
+      ]);
+      if (byAccount && byAccount.consumedPoints >= failuresPerAccount) throw limited(byAccount);
+      if (byAddress && byAddress.consumedPoints >= failuresPerAddress) throw limited(byAddress);
     },
-    async failed(account: string) {
-      await perAccount.penalty(account, 1);
+    async failed(account: string, address: string) {
+      await Promise.all([perAccount.penalty(account, 1), perAddress.penalty(address, 1)]);
     },
     async succeeded(account: string) {
       await perAccount.delete(account);
