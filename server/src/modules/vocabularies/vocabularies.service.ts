@@ -1,6 +1,16 @@
-import type { VocabularyName } from '@vigil/shared/vocabularies';
+import { ForbiddenError, subject } from '@casl/ability';
+import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
+import type {
+  CreateTermInput,
+  UpdateTermInput,
+  VocabulariesOutput,
+  VocabularyTermOutput,
+} from '@vigil/shared/schemas/vocabularies';
+import { vocabularyNames, type VocabularyName } from '@vigil/shared/vocabularies';
 import type { Db, Tx } from '../../db/prisma.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import type { Ctx } from '../../http/request-context.ts';
+import { changesOf, recordAudit } from '../audit/index.ts';
 
 export interface CodeUse {
   vocabulary: VocabularyName;
@@ -40,3 +50,149 @@ export async function assertKnownCodes(
 }
 
 export const codeKey = (vocabulary: VocabularyName, code: string) => `${vocabulary}:${code}`;
+
+const termSelect = {
+  vocabulary: true,
+  code: true,
+  label: true,
+  description: true,
+  parent: true,
+  position: true,
+  retiredAt: true,
+} as const;
+
+interface TermRow {
+  vocabulary: string;
+  code: string;
+  label: string;
+  description: string | null;
+  parent: string | null;
+  position: number;
+  retiredAt: Date | null;
+}
+
+function toTerm(row: TermRow): VocabularyTermOutput {
+  return {
+    code: row.code,
+    label: row.label,
+    ...(row.description === null ? {} : { description: row.description }),
+    ...(row.parent === null ? {} : { parent: row.parent }),
+    retired: row.retiredAt !== null,
+  };
+}
+
+// The URL names the vocabulary; an unknown name is a missing record, not a bad request.
+function vocabularyOf(name: string): VocabularyName {
+  const found = vocabularyNames.find((known) => known === name);
+  if (!found) throw notFound('Vocabulary');
+  return found;
+}
+
+export async function listVocabularies(ctx: Ctx): Promise<VocabulariesOutput> {
+  const rows = await ctx.db.vocabularyTerm.findMany({
+    where: { AND: [accessibleBy(ctx.ability, 'read').ofType('VocabularyTerm')] },
+    orderBy: [{ vocabulary: 'asc' }, { position: 'asc' }, { code: 'asc' }],
+    select: termSelect,
+  });
+  const lists = Object.fromEntries(
+    vocabularyNames.map((name) => [name, [] as VocabularyTermOutput[]]),
+  ) as VocabulariesOutput;
+  for (const row of rows) lists[row.vocabulary as VocabularyName]?.push(toTerm(row));
+  return lists;
+}
+
+const termEntity = (vocabulary: VocabularyName, code: string) => ({
+  entity: 'VocabularyTerm',
+  entityId: codeKey(vocabulary, code),
+});
+
+export async function addTerm(
+  ctx: Ctx,
+  name: string,
+  input: CreateTermInput,
+): Promise<VocabularyTermOutput> {
+  const vocabulary = vocabularyOf(name);
+  ForbiddenError.from(ctx.ability).throwUnlessCan('create', 'VocabularyTerm');
+  return ctx.db.$transaction(async (tx) => {
+    const existing = await tx.vocabularyTerm.findUnique({
+      where: { vocabulary_code: { vocabulary, code: input.code } },
+      select: { code: true },
+    });
+    if (existing) {
+      throw new AppError('CONFLICT', `${vocabulary} already has the code ${input.code}`, [
+        { path: 'body.code', code: 'duplicate_code', message: 'This code exists' },
+      ]);
+    }
+    const last = await tx.vocabularyTerm.aggregate({
+      where: { vocabulary },
+      _max: { position: true },
+    });
+    const row = await tx.vocabularyTerm.create({
+      data: {
+        vocabulary,
+        code: input.code,
+        label: input.label,
+        description: input.description ?? null,
+        parent: input.parent ?? null,
+        position: (last._max.position ?? -1) + 1,
+      },
+      select: termSelect,
+    });
+    const term = toTerm(row);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: 'CREATE',
+      ...termEntity(vocabulary, input.code),
+      changes: changesOf(null, term),
+      ip: ctx.ip ?? null,
+    });
+    return term;
+  });
+}
+
+export async function updateTerm(
+  ctx: Ctx,
+  name: string,
+  code: string,
+  input: UpdateTermInput,
+): Promise<VocabularyTermOutput> {
+  const vocabulary = vocabularyOf(name);
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.vocabularyTerm.findFirst({
+      where: {
+        AND: [accessibleBy(ctx.ability, 'read').ofType('VocabularyTerm'), { vocabulary, code }],
+      },
+      select: termSelect,
+    });
+    if (!before) throw notFound('Term');
+    ForbiddenError.from(ctx.ability).throwUnlessCan('update', subject('VocabularyTerm', before));
+    const retiredAt =
+      input.retired === undefined || input.retired === (before.retiredAt !== null)
+        ? before.retiredAt
+        : input.retired
+          ? new Date()
+          : null;
+    const row = await tx.vocabularyTerm.update({
+      where: { vocabulary_code: { vocabulary, code } },
+      data: {
+        ...(input.label === undefined ? {} : { label: input.label }),
+        ...(input.description === undefined ? {} : { description: input.description }),
+        ...(input.parent === undefined ? {} : { parent: input.parent }),
+        retiredAt,
+      },
+      select: termSelect,
+    });
+    const term = toTerm(row);
+    const changes = changesOf(toTerm(before), term);
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(tx, {
+        actorId: ctx.user.id,
+        action: 'UPDATE',
+        ...termEntity(vocabulary, code),
+        changes,
+        ip: ctx.ip ?? null,
+      });
+    }
+    return term;
+  });
+}
