@@ -11,7 +11,7 @@ import { loadSession } from './http/authenticate.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
+import { authRoutes, type AuthSettings } from './modules/auth/auth.routes.ts';
 import { defenderRoutes } from './modules/defenders/defenders.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -30,15 +30,13 @@ export interface AppOptions {
   production?: boolean;
 }
 
-function apiRouter(options: AppOptions): Router {
+function apiRouter(): Router {
   const api = Router();
   api.use(express.json({ limit: '1mb' }), cookieParser());
   api.use(loadSession);
   const features = [
     healthRoutes,
-    authRoutes(createLoginLimiter(options.database.pool), {
-      production: options.production ?? false,
-    }),
+    authRoutes,
     defenderRoutes,
     incidentRoutes,
     advocacyRoutes,
@@ -65,6 +63,11 @@ export function createApp(options: AppOptions) {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 0);
   app.locals.db = options.database.db;
+  const authSettings: AuthSettings = {
+    loginLimiter: createLoginLimiter(options.database.pool),
+    production: options.production ?? false,
+  };
+  Object.assign(app.locals, authSettings);
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -74,7 +77,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use(helmet());
-  app.use('/api', apiRouter(options));
+  app.use('/api', apiRouter());
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
     app.use(clientRoutes(options.clientDir));
   }

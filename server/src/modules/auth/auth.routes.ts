@@ -6,37 +6,43 @@ import { login, me } from './auth.service.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import { absoluteTimeoutMs, destroySession, sessionCookie } from './sessions.ts';
 
+// set on app.locals by createApp
+export interface AuthSettings {
+  loginLimiter: LoginLimiter;
+  // demo credentials are refused in production
+  production: boolean;
+}
+
 function cookieOptions(req: Request): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' };
 }
 
-export function authRoutes(limiter: LoginLimiter, options: { production: boolean }) {
-  const routes = createRoutes('/auth');
+export const authRoutes = createRoutes('/auth');
 
-  routes.post(
-    '/login',
-    { summary: 'Sign in', body: loginInput, response: loginOutput, public: true },
-    async ({ body }, req, res) => {
-      const meta = { ip: req.ip, userAgent: req.get('user-agent') };
-      const { token, user, csrfToken } = await login(dbOf(req), limiter, body, meta, options);
-      res.cookie(sessionCookie, token, { ...cookieOptions(req), maxAge: absoluteTimeoutMs });
-      res.json({ user, csrfToken });
-    },
-  );
+authRoutes.post(
+  '/login',
+  { summary: 'Sign in', body: loginInput, response: loginOutput, public: true },
+  async ({ body }, req, res) => {
+    const meta = { ip: req.ip, userAgent: req.get('user-agent') };
+    const { loginLimiter, production } = req.app.locals as AuthSettings;
+    const { token, user, csrfToken } = await login(dbOf(req), loginLimiter, body, meta, {
+      production,
+    });
+    res.cookie(sessionCookie, token, { ...cookieOptions(req), maxAge: absoluteTimeoutMs });
+    res.json({ user, csrfToken });
+  },
+);
 
-  routes.post('/logout', { summary: 'Sign out', status: 204 }, async (_input, req, res) => {
-    await destroySession(dbOf(req), req.sessionId!);
-    res.clearCookie(sessionCookie, cookieOptions(req));
-    res.status(204).end();
-  });
+authRoutes.post('/logout', { summary: 'Sign out', status: 204 }, async (_input, req, res) => {
+  await destroySession(dbOf(req), req.sessionId!);
+  res.clearCookie(sessionCookie, cookieOptions(req));
+  res.status(204).end();
+});
 
-  routes.get(
-    '/me',
-    { summary: 'The signed-in user, CSRF token and packed CASL rules', response: meOutput },
-    (_input, req, res) => {
-      res.json(me(req.user!, req.csrfToken!));
-    },
-  );
-
-  return routes;
-}
+authRoutes.get(
+  '/me',
+  { summary: 'The signed-in user, CSRF token and packed CASL rules', response: meOutput },
+  (_input, req, res) => {
+    res.json(me(req.user!, req.csrfToken!));
+  },
+);
