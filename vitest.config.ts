@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       'shared/src/**/*.test.ts',
       'server/src/**/*.test.ts',
+      'prisma/seed/**/*.test.ts',
       'client/src/**/*.test.{ts,tsx}',
       'tests/**/*.test.ts',
       'tests/e2e/**/*.spec.ts',
