@@ -1,0 +1,59 @@
+import type { DefenderOutput, DefenderSummary } from '@vigil/shared/schemas/defenders';
+import type { Prisma } from '../../../../prisma/generated/client.ts';
+
+export const defenderSelect = {
+  id: true,
+  displayName: true,
+  legalName: true,
+  aliases: true,
+  pseudonym: true,
+  gender: true,
+  genderSelfDescription: true,
+  birthYear: true,
+  country: true,
+  region: true,
+  sectors: true,
+  organisation: true,
+  consent: true,
+  riskLevel: true,
+  contact: true,
+  notes: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  createdById: true,
+} satisfies Prisma.DefenderSelect;
+
+export type DefenderRow = Prisma.DefenderGetPayload<{ select: typeof defenderSelect }>;
+
+export function toDefenderOutput(row: DefenderRow): DefenderOutput {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+export const defenderSummarySelect = {
+  id: true,
+  displayName: true,
+  aliases: true,
+  gender: true,
+  birthYear: true,
+  country: true,
+  sectors: true,
+  organisation: true,
+  riskLevel: true,
+  createdAt: true,
+  createdById: true,
+} satisfies Prisma.DefenderSelect;
+
+export type DefenderSummaryRow = Prisma.DefenderGetPayload<{
+  select: typeof defenderSummarySelect;
+}>;
+
+export function toDefenderSummary(row: DefenderSummaryRow): DefenderSummary {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}
+
+// What the audit log compares: the fields a user edits, not the bookkeeping around them.
+export function auditedFieldsOf(row: DefenderRow) {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, createdById: _by, ...fields } = row;
+  return fields;
+}

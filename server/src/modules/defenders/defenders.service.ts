@@ -1,0 +1,285 @@
+import { ForbiddenError, subject } from '@casl/ability';
+import type { AppSubjects } from '@vigil/shared/auth/abilities';
+import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
+import { defenderSensitiveFields } from '@vigil/shared/auth/fields';
+import type {
+  CreateDefenderInput,
+  DefenderList,
+  DefenderListQuery,
+  DefenderOutput,
+  SimilarDefenders,
+  SimilarDefendersQuery,
+  UpdateDefenderInput,
+} from '@vigil/shared/schemas/defenders';
+import { foldForSearch, searchTextOf } from '@vigil/shared/search';
+import { Prisma } from '../../../../prisma/generated/client.ts';
+import type { Tx } from '../../db/prisma.ts';
+import { notFound } from '../../http/app-error.ts';
+import { conflict } from '../../http/conflict.ts';
+import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
+import { present } from '../../http/present.ts';
+import type { Ctx } from '../../http/request-context.ts';
+import { changesOf, recordAudit, type Changes } from '../audit/index.ts';
+import { assertKnownCodes, codeKey } from '../vocabularies/index.ts';
+import {
+  auditedFieldsOf,
+  defenderSelect,
+  defenderSummarySelect,
+  toDefenderOutput,
+  toDefenderSummary,
+  type DefenderRow,
+} from './defenders.select.ts';
+
+const entity = 'Defender';
+
+// CASL checks plain records against the rules' conditions (country, createdById).
+function asDefender(record: object): AppSubjects {
+  return subject(entity, { ...record }) as unknown as AppSubjects;
+}
+
+function readable(ctx: Ctx, ...filters: Prisma.DefenderWhereInput[]): Prisma.DefenderWhereInput {
+  return {
+    AND: [accessibleBy(ctx.ability, 'read').ofType(entity), { deletedAt: null }, ...filters],
+  };
+}
+
+// Prisma's `contains` passes LIKE wildcards through; a typed `%` must only match itself.
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
+  const words = query.q ? foldForSearch(query.q).split(' ').filter(Boolean) : [];
+  return [
+    ...words.map((word) => ({ searchText: { contains: escapeLike(word) } })),
+    ...(query.country ? [{ country: { in: query.country } }] : []),
+    ...(query.sector ? [{ sectors: { hasSome: query.sector } }] : []),
+    ...(query.riskLevel ? [{ riskLevel: { in: query.riskLevel } }] : []),
+  ];
+}
+
+function readSensitiveEvent(ctx: Ctx, record: { id: string; country: string }) {
+  return {
+    actorId: ctx.user.id,
+    action: 'READ_SENSITIVE' as const,
+    entity,
+    entityId: record.id,
+    country: record.country,
+    ip: ctx.ip,
+  };
+}
+
+// Drops what the caller may not see; every record that still shows a sensitive value leaves a
+// READ_SENSITIVE trace, in one insert however long the list.
+async function presentAll<T extends { id: string; country: string }>(
+  ctx: Ctx,
+  records: T[],
+): Promise<T[]> {
+  const presented = records.map((record) => present(ctx.ability, entity, record));
+  const shown = records.filter((_record, index) => presented[index]!.sensitiveShown);
+  if (shown.length > 0) {
+    await ctx.db.auditEvent.createMany({
+      data: shown.map((record) => readSensitiveEvent(ctx, record)),
+    });
+  }
+  // present() only removes fields the output schema marks optional
+  return presented.map(({ data }) => data as T);
+}
+
+async function presentOne(ctx: Ctx, row: DefenderRow): Promise<DefenderOutput> {
+  const [data] = await presentAll(ctx, [toDefenderOutput(row)]);
+  return data!;
+}
+
+async function findReadable(ctx: Ctx, id: string): Promise<DefenderRow> {
+  const row = await ctx.db.defender.findFirst({
+    where: readable(ctx, { id }),
+    select: defenderSelect,
+  });
+  if (!row) throw notFound(entity);
+  return row;
+}
+
+// Sectors already on the record stay acceptable after their term is retired.
+async function assertSectors(tx: Tx, sectors: string[], kept: string[] = []) {
+  await assertKnownCodes(
+    tx,
+    sectors.map((code, index) => ({ vocabulary: 'sectors', code, path: `body.sectors.${index}` })),
+    new Set(kept.map((code) => codeKey('sectors', code))),
+  );
+}
+
+function audit(
+  ctx: Ctx,
+  action: 'CREATE' | 'UPDATE' | 'DELETE',
+  row: DefenderRow,
+  changes: Changes,
+) {
+  return {
+    actorId: ctx.user.id,
+    action,
+    entity,
+    entityId: row.id,
+    country: row.country,
+    changes,
+    ip: ctx.ip,
+  };
+}
+
+export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise<DefenderList> {
+  const sort = parseSort(query.sort);
+  const page = pageQuery(sort, query.limit, query.cursor);
+  const rows = await ctx.db.defender.findMany({
+    where: readable(ctx, ...filtersOf(query), page.where),
+    orderBy: page.orderBy,
+    take: page.take,
+    select: defenderSelect,
+  });
+  const { items, nextCursor } = toPage(rows, query.limit, sort);
+  return { items: await presentAll(ctx, items.map(toDefenderOutput)), nextCursor };
+}
+
+export async function getDefender(ctx: Ctx, id: string): Promise<DefenderOutput> {
+  return presentOne(ctx, await findReadable(ctx, id));
+}
+
+export async function createDefender(
+  ctx: Ctx,
+  input: CreateDefenderInput,
+): Promise<DefenderOutput> {
+  const data = { ...input, createdById: ctx.user.id };
+  ForbiddenError.from(ctx.ability).throwUnlessCan('create', asDefender(data));
+  const created = await ctx.db.$transaction(async (tx) => {
+    await assertSectors(tx, input.sectors);
+    const row = await tx.defender.create({
+      data: { ...data, searchText: searchTextOf([input.displayName, ...input.aliases]) },
+      select: defenderSelect,
+    });
+    const changes = changesOf(null, auditedFieldsOf(row), defenderSensitiveFields);
+    await recordAudit(tx, audit(ctx, 'CREATE', row, changes));
+    return row;
+  });
+  return presentOne(ctx, created);
+}
+
+export async function updateDefender(
+  ctx: Ctx,
+  id: string,
+  { version, ...changes }: UpdateDefenderInput,
+): Promise<DefenderOutput> {
+  const before = await findReadable(ctx, id);
+  const rules = ForbiddenError.from(ctx.ability);
+  rules.throwUnlessCan('update', asDefender(before));
+  // the after-state too, so that nobody moves a record out of their reach
+  rules.throwUnlessCan('update', asDefender({ ...before, ...changes }));
+  if (before.version !== version) throw conflict(await presentOne(ctx, before));
+
+  const named = changes.displayName !== undefined || changes.aliases !== undefined;
+  const searchText = named
+    ? searchTextOf([
+        changes.displayName ?? before.displayName,
+        ...(changes.aliases ?? before.aliases),
+      ])
+    : undefined;
+  const updated = await ctx.db.$transaction(async (tx) => {
+    if (changes.sectors) await assertSectors(tx, changes.sectors, before.sectors);
+    // the version in the WHERE makes the second of two concurrent saves match nothing
+    const { count } = await tx.defender.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { ...changes, searchText, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    const after = await tx.defender.findUniqueOrThrow({ where: { id }, select: defenderSelect });
+    const diff = changesOf(
+      auditedFieldsOf(before),
+      auditedFieldsOf(after),
+      defenderSensitiveFields,
+    );
+    await recordAudit(tx, audit(ctx, 'UPDATE', after, diff));
+    return after;
+  });
+  if (!updated) throw conflict(await getDefender(ctx, id));
+  return presentOne(ctx, updated);
+}
+
+export async function deleteDefender(ctx: Ctx, id: string): Promise<void> {
+  const before = await findReadable(ctx, id);
+  ForbiddenError.from(ctx.ability).throwUnlessCan('delete', asDefender(before));
+  await ctx.db.$transaction(async (tx) => {
+    const deletedAt = new Date();
+    const { count } = await tx.defender.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt, version: { increment: 1 } },
+    });
+    if (count === 0) throw notFound(entity);
+    const changes = changesOf({ deletedAt: null }, { deletedAt });
+    await recordAudit(tx, audit(ctx, 'DELETE', before, changes));
+  });
+}
+
+// Only admins (`manage`) see deleted defenders, so to everyone else they stay 404.
+export async function restoreDefender(ctx: Ctx, id: string): Promise<DefenderOutput> {
+  const row = await ctx.db.defender.findFirst({
+    where: { AND: [accessibleBy(ctx.ability, 'read').ofType(entity), { id }] },
+    select: { ...defenderSelect, deletedAt: true },
+  });
+  if (!row) throw notFound(entity);
+  const { deletedAt, ...record } = row;
+  if (deletedAt && ctx.ability.cannot('manage', asDefender(record))) throw notFound(entity);
+  ForbiddenError.from(ctx.ability).throwUnlessCan('manage', asDefender(record));
+  if (!deletedAt) return presentOne(ctx, record);
+
+  const restored = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.defender.updateMany({
+      where: { id, deletedAt: { not: null } },
+      data: { deletedAt: null, version: { increment: 1 } },
+    });
+    const after = await tx.defender.findUniqueOrThrow({ where: { id }, select: defenderSelect });
+    if (count > 0) {
+      const changes = changesOf({ deletedAt }, { deletedAt: null });
+      await recordAudit(tx, audit(ctx, 'UPDATE', after, changes));
+    }
+    return after;
+  });
+  return presentOne(ctx, restored);
+}
+
+// Candidates come from the trigram index over every defender; only then does the caller's
+// ability filter them, so the scores never reveal a defender the caller may not read.
+const similarityThreshold = 0.3;
+const candidateLimit = 100;
+const similarLimit = 10;
+
+interface Candidate {
+  id: string;
+  similarity: number;
+}
+
+export async function findSimilarDefenders(
+  ctx: Ctx,
+  query: SimilarDefendersQuery,
+): Promise<SimilarDefenders> {
+  const name = foldForSearch(query.name);
+  const inCountry = query.country ? Prisma.sql`AND "country" = ${query.country}` : Prisma.empty;
+  // `<%` is word_similarity above the threshold, and the GIN trigram index serves it
+  const [, candidates] = await ctx.db.$transaction([
+    ctx.db
+      .$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(similarityThreshold)}, true)`,
+    ctx.db.$queryRaw<Candidate[]>`
+      SELECT "id", word_similarity(${name}, "searchText") AS "similarity"
+      FROM "Defender"
+      WHERE ${name} <% "searchText" AND "deletedAt" IS NULL ${inCountry}
+      ORDER BY "similarity" DESC, "id"
+      LIMIT ${candidateLimit}`,
+  ]);
+  const scores = new Map(candidates.map((candidate) => [candidate.id, candidate.similarity]));
+  const rows = await ctx.db.defender.findMany({
+    where: readable(ctx, { id: { in: [...scores.keys()] } }),
+    select: defenderSummarySelect,
+  });
+  const best = rows
+    .map((row) => ({ ...toDefenderSummary(row), similarity: scores.get(row.id)! }))
+    .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id))
+    .slice(0, similarLimit);
+  return { items: await presentAll(ctx, best) };
+}

@@ -1,0 +1,432 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
+import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
+import { clientFor, type Client } from '../../../../tests/support/http.ts';
+
+type Caller = Client & { user: { id: string } };
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+const sensitive = ['legalName', 'contact', 'region'] as const;
+
+let app: TestApp;
+let admin: Caller;
+let manager: Caller;
+let researcher: Caller;
+let colleague: Caller;
+let researcherMm: Caller;
+let advocacy: Caller;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  [admin, manager, researcher, colleague, researcherMm, advocacy] = await Promise.all([
+    clientFor(app, 'ADMIN'),
+    clientFor(app, 'MANAGER', ['KH', 'TH']),
+    clientFor(app, 'RESEARCHER', ['KH', 'TH']),
+    clientFor(app, 'RESEARCHER', ['KH']),
+    clientFor(app, 'RESEARCHER', ['MM']),
+    clientFor(app, 'ADVOCACY', ['KH', 'MM']),
+  ]);
+});
+afterAll(() => app.close());
+
+function defenderInput(overrides: Record<string, unknown> = {}) {
+  return {
+    displayName: 'Sophal Keo',
+    legalName: 'Keo Sophal',
+    aliases: ['Bong Phal'],
+    gender: 'MALE',
+    birthYear: 1984,
+    country: 'KH',
+    region: 'Koh Kong',
+    sectors: ['LAND_ENVIRONMENT', 'COMMUNITY_BASED'],
+    organisation: 'Koh Kong Fishers Network',
+    consent: 'ANONYMISED',
+    pseudonym: 'Fisher K.',
+    riskLevel: 'HIGH',
+    contact: 'Signal +855 12 000 000',
+    notes: 'Detained twice in 2023.',
+    ...overrides,
+  };
+}
+
+async function create(client: Client, overrides: Record<string, unknown> = {}) {
+  const response = await client.request('POST', '/api/defenders', defenderInput(overrides));
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as DefenderOutput;
+}
+
+async function read(client: Client, id: string) {
+  const response = await client.get(`/api/defenders/${id}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function auditOf(entityId: string, action?: string) {
+  return app.database.db.auditEvent.findMany({
+    where: { entity: 'Defender', entityId, ...(action ? { action: action as 'UPDATE' } : {}) },
+    orderBy: { at: 'asc' },
+  });
+}
+
+const readSensitiveCount = (entityId: string) =>
+  app.database.db.auditEvent.count({ where: { entityId, action: 'READ_SENSITIVE' } });
+
+describe('recording and reading a defender', () => {
+  it('when a researcher records a defender, then 201 returns every field with version 1', async () => {
+    const defender = await create(researcher);
+    expect(defender).toMatchObject({
+      ...defenderInput(),
+      version: 1,
+      createdById: researcher.userId,
+    });
+    expect(defender.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Date.parse(defender.createdAt)).not.toBeNaN();
+    expect(defender.updatedAt).toBe(defender.createdAt);
+  });
+
+  it('when optional fields are left out, then the defaults of the contract apply', async () => {
+    const response = await researcher.request('POST', '/api/defenders', {
+      displayName: 'Dara Som',
+      country: 'KH',
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      aliases: [],
+      sectors: [],
+      gender: 'UNKNOWN',
+      consent: 'CONFIDENTIAL',
+      riskLevel: 'MEDIUM',
+      legalName: null,
+      birthYear: null,
+    });
+  });
+
+  it('when a defender is recorded, then a CREATE event masks its sensitive values', async () => {
+    const defender = await create(researcher);
+    const [event, ...others] = await auditOf(defender.id, 'CREATE');
+    expect(others).toHaveLength(0);
+    expect(event).toMatchObject({ actorId: researcher.userId, country: 'KH' });
+    const changes = event!.changes as Record<string, { from: unknown; to: unknown }>;
+    expect(changes.displayName).toEqual({ from: null, to: 'Sophal Keo' });
+    expect(changes.legalName).toEqual({ from: null, to: '[redacted]' });
+    expect(changes.contact).toEqual({ from: null, to: '[redacted]' });
+    expect(JSON.stringify(changes)).not.toContain('Signal');
+  });
+
+  it('when its creator reads it, then GET answers the same record', async () => {
+    const defender = await create(researcher);
+    const { status, body } = await read(researcher, defender.id);
+    expect(status).toBe(200);
+    expect(body).toEqual(defender);
+  });
+
+  it('when the id is unknown or not a uuid, then 404 and 400', async () => {
+    expect((await read(admin, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const { status, body } = await read(admin, 'not-an-id');
+    expect(status).toBe(400);
+    expect((body as unknown as ErrorBody).error.code).toBe('VALIDATION');
+  });
+});
+
+describe('validation', () => {
+  async function expectInvalid(body: unknown, path: string) {
+    const response = await researcher.request('POST', '/api/defenders', body);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+  }
+
+  it('when the body carries a field the schema does not know, then 400', async () => {
+    await expectInvalid(defenderInput({ nickname: 'Phal' }), 'body');
+  });
+
+  it('when a sector is not in the sectors vocabulary, then 400 names it', async () => {
+    await expectInvalid(
+      defenderInput({ sectors: ['PRO_DEMOCRACY', 'ASTROLOGY'] }),
+      'body.sectors.1',
+    );
+  });
+
+  it('when the country is not an ISO code, then 400', async () => {
+    await expectInvalid(defenderInput({ country: 'Cambodia' }), 'body.country');
+  });
+
+  it('when the display name is blank or an enum value unknown, then 400', async () => {
+    await expectInvalid(defenderInput({ displayName: '   ' }), 'body.displayName');
+    await expectInvalid(defenderInput({ riskLevel: 'EXTREME' }), 'body.riskLevel');
+  });
+
+  it('when a PATCH has no version, then 400', async () => {
+    const defender = await create(researcher);
+    const response = await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
+      riskLevel: 'LOW',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('when a PATCH names an unknown sector, then 400 and nothing changes', async () => {
+    const defender = await create(researcher);
+    const response = await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
+      version: 1,
+      sectors: ['NOPE'],
+    });
+    expect(response.status).toBe(400);
+    expect((await read(researcher, defender.id)).body.version).toBe(1);
+  });
+
+  it('when list parameters are out of range, then 400', async () => {
+    for (const query of ['limit=0', 'limit=201', 'sort=displayName', 'riskLevel=SOME', 'x=1']) {
+      expect((await researcher.get(`/api/defenders?${query}`)).status, query).toBe(400);
+    }
+  });
+});
+
+describe('changing a defender', () => {
+  it('when the version is current, then 200 with version + 1 and an UPDATE event', async () => {
+    const defender = await create(researcher);
+    const response = await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
+      version: 1,
+      riskLevel: 'CRITICAL',
+      legalName: 'Keo Sophal Ratha',
+      organisation: null,
+    });
+    expect(response.status).toBe(200);
+    const updated = (await response.json()) as DefenderOutput;
+    expect(updated).toMatchObject({
+      riskLevel: 'CRITICAL',
+      legalName: 'Keo Sophal Ratha',
+      organisation: null,
+      displayName: 'Sophal Keo',
+      version: 2,
+    });
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(defender.updatedAt));
+    const [event] = await auditOf(defender.id, 'UPDATE');
+    expect(event!.changes).toEqual({
+      riskLevel: { from: 'HIGH', to: 'CRITICAL' },
+      legalName: { from: '[redacted]', to: '[redacted]' },
+      organisation: { from: 'Koh Kong Fishers Network', to: null },
+    });
+  });
+
+  it('when the version is stale, then 409 carries the current record', async () => {
+    const defender = await create(researcher);
+    await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
+      version: 1,
+      notes: 'first',
+    });
+    const response = await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
+      version: 1,
+      notes: 'second',
+    });
+    expect(response.status).toBe(409);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe('CONFLICT');
+    expect(error.details).toMatchObject({
+      current: { id: defender.id, version: 2, notes: 'first' },
+    });
+  });
+
+  it('when two saves race with the same version, then one wins, one is 409, one UPDATE event', async () => {
+    const defender = await create(researcher);
+    const path = `/api/defenders/${defender.id}`;
+    const responses = await Promise.all([
+      researcher.request('PATCH', path, { version: 1, notes: 'from the field office' }),
+      manager.request('PATCH', path, { version: 1, riskLevel: 'LOW' }),
+    ]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect(await auditOf(defender.id, 'UPDATE')).toHaveLength(1);
+    expect((await read(researcher, defender.id)).body.version).toBe(2);
+  });
+
+  it('when the name or aliases change, then search follows them', async () => {
+    const defender = await create(researcher, { displayName: 'Vanna Heng', aliases: [] });
+    await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
+      version: 1,
+      aliases: ['Bopha Rithy'],
+    });
+    const found = await researcher.get('/api/defenders?q=bopha%20rithy');
+    const { items } = (await found.json()) as { items: DefenderOutput[] };
+    expect(items.map((item) => item.id)).toEqual([defender.id]);
+  });
+});
+
+describe('deleting and restoring', () => {
+  it('when a manager deletes a defender, then 204 and it disappears from reads and lists', async () => {
+    const defender = await create(researcher, { displayName: 'Chanthou Deleted' });
+    const response = await manager.request('DELETE', `/api/defenders/${defender.id}`);
+    expect(response.status).toBe(204);
+    for (const client of [manager, researcher, admin]) {
+      expect((await read(client, defender.id)).status).toBe(404);
+    }
+    const list = await admin.get('/api/defenders?q=chanthou%20deleted');
+    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(0);
+    const [event] = await auditOf(defender.id, 'DELETE');
+    expect(event).toMatchObject({ actorId: manager.userId, country: 'KH' });
+    expect(await app.database.db.defender.count({ where: { id: defender.id } })).toBe(1);
+  });
+
+  it('when a researcher deletes, then 403; deleting again is 404', async () => {
+    const defender = await create(researcher);
+    expect((await researcher.request('DELETE', `/api/defenders/${defender.id}`)).status).toBe(403);
+    expect((await admin.request('DELETE', `/api/defenders/${defender.id}`)).status).toBe(204);
+    expect((await admin.request('DELETE', `/api/defenders/${defender.id}`)).status).toBe(404);
+  });
+
+  it('when an admin restores a deleted defender, then it is back and audited as UPDATE', async () => {
+    const defender = await create(researcher);
+    await manager.request('DELETE', `/api/defenders/${defender.id}`);
+    expect((await manager.request('POST', `/api/defenders/${defender.id}/restore`)).status).toBe(
+      404,
+    );
+    const response = await admin.request('POST', `/api/defenders/${defender.id}/restore`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: defender.id, version: 3 });
+    expect((await read(researcher, defender.id)).status).toBe(200);
+    const [event] = await auditOf(defender.id, 'UPDATE');
+    expect(event).toMatchObject({ actorId: admin.userId, changes: { deletedAt: { to: null } } });
+  });
+
+  it('when a manager restores a live defender, then 403', async () => {
+    const defender = await create(researcher);
+    expect((await manager.request('POST', `/api/defenders/${defender.id}/restore`)).status).toBe(
+      403,
+    );
+  });
+});
+
+describe('who may do what', () => {
+  it('when a KH researcher reads an MM defender, then 404 for every verb', async () => {
+    const defender = await create(researcherMm, { country: 'MM' });
+    const path = `/api/defenders/${defender.id}`;
+    expect((await researcher.get(path)).status).toBe(404);
+    expect((await researcher.request('PATCH', path, { version: 1, notes: 'x' })).status).toBe(404);
+    expect((await researcher.request('DELETE', path)).status).toBe(404);
+    const list = (await (await researcher.get('/api/defenders?country=MM')).json()) as {
+      items: unknown[];
+    };
+    expect(list.items).toHaveLength(0);
+  });
+
+  it('when a KH researcher records a defender in MM, then 403', async () => {
+    const response = await researcher.request(
+      'POST',
+      '/api/defenders',
+      defenderInput({ country: 'MM' }),
+    );
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as ErrorBody).error.code).toBe('FORBIDDEN');
+  });
+
+  it('when a researcher moves their defender out of their countries, then 403', async () => {
+    const defender = await create(researcher);
+    const response = await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
+      version: 1,
+      country: 'MM',
+    });
+    expect(response.status).toBe(403);
+    expect((await read(researcher, defender.id)).body.country).toBe('KH');
+  });
+
+  it("when a researcher edits a colleague's defender, then 403; a manager may", async () => {
+    const defender = await create(colleague);
+    const path = `/api/defenders/${defender.id}`;
+    expect((await researcher.request('PATCH', path, { version: 1, notes: 'x' })).status).toBe(403);
+    expect((await manager.request('PATCH', path, { version: 1, notes: 'x' })).status).toBe(200);
+  });
+
+  it('when advocacy records or edits a defender, then 403', async () => {
+    const defender = await create(researcher);
+    expect((await advocacy.request('POST', '/api/defenders', defenderInput())).status).toBe(403);
+    const path = `/api/defenders/${defender.id}`;
+    expect((await advocacy.request('PATCH', path, { version: 1, notes: 'x' })).status).toBe(403);
+  });
+
+  it('when a write comes without the CSRF token, then 403 CSRF', async () => {
+    const response = await researcher.request('POST', '/api/defenders', defenderInput(), {
+      'x-csrf-token': 'forged',
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as ErrorBody).error.code).toBe('CSRF');
+  });
+});
+
+describe('sensitive fields', () => {
+  let defender: DefenderOutput;
+  beforeAll(async () => {
+    defender = await create(researcher, { displayName: 'Sensitive Srey' });
+  });
+
+  function expectHidden(body: Record<string, unknown>) {
+    for (const field of sensitive) expect(body, field).not.toHaveProperty(field);
+    expect(body.displayName).toBe('Sensitive Srey');
+  }
+
+  it('when its creator reads it, then legalName, contact and region are there', async () => {
+    const { body } = await read(researcher, defender.id);
+    expect(body).toMatchObject({
+      legalName: 'Keo Sophal',
+      contact: 'Signal +855 12 000 000',
+      region: 'Koh Kong',
+    });
+  });
+
+  it('when another researcher of the country reads it, then the keys are absent', async () => {
+    expectHidden((await read(colleague, defender.id)).body);
+    const list = await colleague.get('/api/defenders?q=sensitive%20srey');
+    const { items } = (await list.json()) as { items: Record<string, unknown>[] };
+    expect(items).toHaveLength(1);
+    expectHidden(items[0]!);
+  });
+
+  it('when advocacy reads it, then the keys are absent', async () => {
+    expectHidden((await read(advocacy, defender.id)).body);
+  });
+
+  it('when a manager or an admin reads it, then they see them', async () => {
+    for (const client of [manager, admin]) {
+      expect((await read(client, defender.id)).body).toMatchObject({ legalName: 'Keo Sophal' });
+    }
+  });
+
+  it('when sensitive values are shown, then READ_SENSITIVE is written, and only then', async () => {
+    const before = await readSensitiveCount(defender.id);
+    await read(colleague, defender.id);
+    await read(advocacy, defender.id);
+    expect(await readSensitiveCount(defender.id)).toBe(before);
+    await read(manager, defender.id);
+    expect(await readSensitiveCount(defender.id)).toBe(before + 1);
+    const [event] = await app.database.db.auditEvent.findMany({
+      where: { entityId: defender.id, action: 'READ_SENSITIVE', actorId: manager.userId },
+    });
+    expect(event).toMatchObject({ entity: 'Defender', country: 'KH' });
+  });
+
+  it('when a defender has no sensitive values, then reading it writes nothing', async () => {
+    const plain = await create(researcher, { legalName: null, contact: null, region: null });
+    await read(manager, plain.id);
+    await read(researcher, plain.id);
+    expect(await readSensitiveCount(plain.id)).toBe(0);
+  });
+
+  it('when a list shows sensitive values, then one READ_SENSITIVE per record shown', async () => {
+    const batch = await Promise.all(
+      ['Listed Aa', 'Listed Ab', 'Listed Ac'].map((displayName) =>
+        create(researcher, { displayName }),
+      ),
+    );
+    const ids = batch.map((item) => item.id);
+    const before = await app.database.db.auditEvent.count({
+      where: { entityId: { in: ids }, action: 'READ_SENSITIVE' },
+    });
+    const response = await manager.get('/api/defenders?q=listed');
+    expect(((await response.json()) as { items: unknown[] }).items).toHaveLength(3);
+    const after = await app.database.db.auditEvent.findMany({
+      where: { entityId: { in: ids }, action: 'READ_SENSITIVE' },
+    });
+    expect(after).toHaveLength(before + 3);
+    expect(new Set(after.map((event) => event.entityId))).toEqual(new Set(ids));
+  });
+});
