@@ -1,0 +1,110 @@
+import { errorBody, errorStatus, type ErrorCode } from '@vigil/shared/errors';
+import type { z } from 'zod';
+
+// Every failed call ends up as an ApiError, whether the server answered with the contract's
+// error body, with something else (a proxy's HTML page), or not at all.
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// Handed out by login and /auth/me; sent back on every write (double-submit CSRF protection).
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token;
+}
+
+function codeForStatus(status: number): ErrorCode {
+  const match = Object.entries(errorStatus).find(([, value]) => value === status);
+  return match ? (match[0] as ErrorCode) : 'INTERNAL';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const parsed = errorBody.safeParse(await readJson(response));
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, details);
+  }
+  const message =
+    response.status >= 500
+      ? 'The server could not complete the request. Please try again.'
+      : `The request failed (${response.status}).`;
+  return new ApiError(response.status, codeForStatus(response.status), message);
+}
+
+interface RequestOptions<T extends z.ZodType> {
+  body?: unknown;
+  // validates the success body; without it the body is ignored
+  schema?: T;
+  signal?: AbortSignal;
+}
+
+export async function apiRequest<T extends z.ZodType = z.ZodUndefined>(
+  method: string,
+  path: string,
+  { body, schema, signal }: RequestOptions<T> = {},
+): Promise<z.output<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (writeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'UNAVAILABLE', 'Cannot reach the server. Check your connection.');
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (!schema) return undefined as z.output<T>;
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'INTERNAL', 'The server sent an unexpected response.');
+  }
+  return parsed.data as z.output<T>;
+}
+
+export const api = {
+  get: <T extends z.ZodType>(path: string, schema: T, signal?: AbortSignal) =>
+    apiRequest('GET', path, { schema, signal }),
+  post: <T extends z.ZodType = z.ZodUndefined>(path: string, body?: unknown, schema?: T) =>
+    apiRequest('POST', path, { body, schema }),
+  put: <T extends z.ZodType = z.ZodUndefined>(path: string, body?: unknown, schema?: T) =>
+    apiRequest('PUT', path, { body, schema }),
+  patch: <T extends z.ZodType = z.ZodUndefined>(path: string, body?: unknown, schema?: T) =>
+    apiRequest('PATCH', path, { body, schema }),
+  delete: <T extends z.ZodType = z.ZodUndefined>(path: string, schema?: T) =>
+    apiRequest('DELETE', path, { schema }),
+};
