@@ -36,7 +36,7 @@ interface RunAs {
   gid: number;
 }
 
-function reachableByOthers(target: string): boolean {
+export function reachableByOthers(target: string): boolean {
   let dir = path.resolve(target);
   for (;;) {
     try {
@@ -89,8 +89,10 @@ function reachableBinaries(binaries: Binaries): Binaries {
   };
 }
 
+// Only the folders above count: the data folder itself is the postgres user's own, mode 700
+// once initialised, and judging it too would move a kept cluster away on its second start.
 function reachableDataDir(dataDir: string): string {
-  if (reachableByOthers(dataDir)) return dataDir;
+  if (reachableByOthers(path.dirname(dataDir))) return dataDir;
   const key = Buffer.from(path.resolve(dataDir)).toString('base64url').slice(-40);
   return path.join(runtimeRoot, `data-${key}`);
 }
