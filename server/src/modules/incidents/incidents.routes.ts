@@ -1,3 +1,117 @@
+import { idParams } from '@vigil/shared/schemas/common';
+import {
+  createIncidentInput,
+  incidentList,
+  incidentListQuery,
+  incidentOutput,
+  incidentTransitionList,
+  incidentTransitionListQuery,
+  transitionIncidentInput,
+  updateIncidentInput,
+} from '@vigil/shared/schemas/incidents';
+import { ctxOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
+import {
+  createIncident,
+  deleteIncident,
+  getIncident,
+  listIncidents,
+  restoreIncident,
+  updateIncident,
+} from './incidents.service.ts';
+import { listTransitions, transitionIncident } from './incidents.workflow.ts';
 
 export const incidentRoutes = createRoutes('/incidents');
+
+incidentRoutes.get(
+  '/',
+  {
+    summary: 'Incidents the caller may read, filtered and sorted (default newest first)',
+    query: incidentListQuery,
+    response: incidentList,
+  },
+  async ({ query }, req, res) => {
+    res.json(await listIncidents(ctxOf(req), query));
+  },
+);
+
+incidentRoutes.post(
+  '/',
+  {
+    summary: 'Record an incident with its acts, charges and sources (starts as DRAFT)',
+    body: createIncidentInput,
+    response: incidentOutput,
+    status: 201,
+  },
+  async ({ body }, req, res) => {
+    res.status(201).json(await createIncident(ctxOf(req), body));
+  },
+);
+
+incidentRoutes.get(
+  '/:id',
+  { summary: 'One incident', params: idParams, response: incidentOutput },
+  async ({ params }, req, res) => {
+    res.json(await getIncident(ctxOf(req), params.id));
+  },
+);
+
+incidentRoutes.patch(
+  '/:id',
+  {
+    summary: 'Change an incident; acts, charges and sources given replace the old ones',
+    params: idParams,
+    body: updateIncidentInput,
+    response: incidentOutput,
+  },
+  async ({ params, body }, req, res) => {
+    res.json(await updateIncident(ctxOf(req), params.id, body));
+  },
+);
+
+incidentRoutes.delete(
+  '/:id',
+  { summary: 'Soft-delete an incident', params: idParams, status: 204 },
+  async ({ params }, req, res) => {
+    await deleteIncident(ctxOf(req), params.id);
+    res.status(204).end();
+  },
+);
+
+incidentRoutes.post(
+  '/:id/restore',
+  {
+    summary: 'Undo the deletion of an incident (admins)',
+    params: idParams,
+    response: incidentOutput,
+  },
+  async ({ params }, req, res) => {
+    res.json(await restoreIncident(ctxOf(req), params.id));
+  },
+);
+
+incidentRoutes.post(
+  '/:id/transition',
+  {
+    summary: 'Move an incident along its workflow (DRAFT, SUBMITTED, VERIFIED, ARCHIVED)',
+    params: idParams,
+    body: transitionIncidentInput,
+    response: incidentOutput,
+  },
+  async ({ params, body }, req, res) => {
+    res.json(await transitionIncident(ctxOf(req), params.id, body));
+  },
+);
+
+incidentRoutes.get(
+  '/:id/transitions',
+  {
+    summary: 'The workflow history of an incident, oldest first',
+    params: idParams,
+    query: incidentTransitionListQuery,
+    response: incidentTransitionList,
+  },
+  async ({ params, query }, req, res) => {
+    res.json(await listTransitions(ctxOf(req), params.id, query));
+  },
+);

@@ -1,0 +1,131 @@
+import { subject } from '@casl/ability';
+import type { AppSubjects } from '@vigil/shared/auth/abilities';
+import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { Prisma } from '../../../../prisma/generated/client.ts';
+
+const byPosition = { position: 'asc' } as const;
+
+export const incidentSelect = {
+  id: true,
+  reference: true,
+  title: true,
+  summary: true,
+  occurredOn: true,
+  datePrecision: true,
+  country: true,
+  location: true,
+  verification: true,
+  status: true,
+  confidentiality: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  createdById: true,
+  deletedAt: true,
+  acts: {
+    select: {
+      defenderId: true,
+      violation: true,
+      perpetrators: true,
+      victimStatus: true,
+      notes: true,
+    },
+    orderBy: byPosition,
+  },
+  charges: {
+    select: {
+      defenderId: true,
+      law: true,
+      description: true,
+      status: true,
+      filedOn: true,
+      sentence: true,
+    },
+    orderBy: byPosition,
+  },
+  sources: {
+    select: { kind: true, reliability: true, description: true, identity: true },
+    orderBy: byPosition,
+  },
+} satisfies Prisma.IncidentSelect;
+
+// Lists never carry source identities: a sensitive value is read one incident at a time,
+// where each reading is audited, never in bulk.
+export const incidentListSelect = {
+  ...incidentSelect,
+  sources: {
+    ...incidentSelect.sources,
+    select: { ...incidentSelect.sources.select, identity: false },
+  },
+} satisfies Prisma.IncidentSelect;
+
+type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
+type IncidentListRow = Prisma.IncidentGetPayload<{ select: typeof incidentListSelect }>;
+
+const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
+const distinct = <T>(values: T[]) => [...new Set(values)];
+
+// The row in the API's shape: dates as YYYY-MM-DD, and the lists derived from the acts.
+export function toIncidentOutput(row: IncidentRow | IncidentListRow): IncidentOutput {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    summary: row.summary,
+    occurredOn: dateOnly(row.occurredOn),
+    datePrecision: row.datePrecision,
+    country: row.country,
+    location: row.location,
+    acts: row.acts,
+    charges: row.charges.map((charge) => ({
+      ...charge,
+      filedOn: charge.filedOn ? dateOnly(charge.filedOn) : null,
+    })),
+    sources: row.sources,
+    verification: row.verification,
+    status: row.status,
+    confidentiality: row.confidentiality,
+    defenderIds: distinct(row.acts.map((act) => act.defenderId)),
+    violations: distinct(row.acts.map((act) => act.violation)),
+    perpetrators: distinct(row.acts.flatMap((act) => act.perpetrators)),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    createdById: row.createdById,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+// What the audit log compares: the fields people edit, without bookkeeping (version,
+// timestamps) or lists derived from the acts.
+export function auditedFields(incident: IncidentOutput) {
+  const {
+    id: _id,
+    version: _version,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    defenderIds: _defenderIds,
+    violations: _violations,
+    perpetrators: _perpetrators,
+    ...edited
+  } = incident;
+  return edited;
+}
+
+// The fields the ability's conditions look at; the API shape is not the model's, hence the cast.
+export interface IncidentConditions {
+  country: string;
+  createdById: string;
+  status: IncidentOutput['status'];
+  confidentiality: IncidentOutput['confidentiality'];
+}
+
+export function incidentSubject(incident: IncidentConditions): AppSubjects {
+  const { country, createdById, status, confidentiality } = incident;
+  return subject('Incident', {
+    country,
+    createdById,
+    status,
+    confidentiality,
+  }) as unknown as AppSubjects;
+}

@@ -1,0 +1,352 @@
+import { ForbiddenError } from '@casl/ability';
+import type { AppAbility } from '@vigil/shared/auth/abilities';
+import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
+import { incidentSensitiveFields } from '@vigil/shared/auth/fields';
+import type {
+  CreateIncidentInput,
+  IncidentFilters,
+  IncidentList,
+  IncidentListQuery,
+  IncidentOutput,
+  UpdateIncidentInput,
+} from '@vigil/shared/schemas/incidents';
+import { foldForSearch, searchTextOf } from '@vigil/shared/search';
+import type { Prisma } from '../../../../prisma/generated/client.ts';
+import type { Db, Tx } from '../../db/prisma.ts';
+import { notFound } from '../../http/app-error.ts';
+import { conflict } from '../../http/conflict.ts';
+import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
+import type { Ctx } from '../../http/request-context.ts';
+import { changesOf, recordAudit } from '../audit/index.ts';
+import { assertReadableDefenders } from '../defenders/index.ts';
+import { assertKnownCodes, codeKey, type CodeUse } from '../vocabularies/index.ts';
+import { presentIncident } from './incidents.presenter.ts';
+import { nextReference } from './incidents.references.ts';
+import {
+  auditedFields,
+  incidentListSelect,
+  incidentSelect,
+  incidentSubject,
+  toIncidentOutput,
+} from './incidents.select.ts';
+
+type Presented = Partial<IncidentOutput>;
+
+// Deleted incidents stay visible to whoever may do everything with incidents (admins), so
+// that they can be found and restored.
+const seesDeleted = (ability: AppAbility) => ability.can('manage', 'Incident');
+
+// The incident if the caller may read it, else 404: an unreadable incident does not exist.
+export async function loadIncident(
+  db: Db | Tx,
+  ability: AppAbility,
+  id: string,
+  { withDeleted = false } = {},
+): Promise<IncidentOutput> {
+  const row = await db.incident.findFirst({
+    where: {
+      AND: [
+        accessibleBy(ability, 'read').ofType('Incident'),
+        { id },
+        withDeleted && seesDeleted(ability) ? {} : { deletedAt: null },
+      ],
+    },
+    select: incidentSelect,
+  });
+  if (!row) throw notFound('Incident');
+  return toIncidentOutput(row);
+}
+
+export async function getIncident(ctx: Ctx, id: string): Promise<Presented> {
+  return presentIncident(ctx, await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true }));
+}
+
+// Someone else saved first: the current incident goes back with the 409.
+export async function staleVersion(ctx: Ctx, id: string) {
+  return conflict(await getIncident(ctx, id));
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+// The list filters as Prisma conditions, for the list and for whoever filters incidents the
+// same way (exports, statistics). Act filters match when any act matches.
+export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentWhereInput[] {
+  const words = filters.q ? foldForSearch(filters.q).split(' ').filter(Boolean) : [];
+  const where: Prisma.IncidentWhereInput[] = words.map((word) => ({
+    searchText: { contains: escapeLike(word) },
+  }));
+  if (filters.country) where.push({ country: { in: filters.country } });
+  if (filters.status) where.push({ status: { in: filters.status } });
+  if (filters.verification) where.push({ verification: { in: filters.verification } });
+  if (filters.violation) where.push({ acts: { some: { violation: { in: filters.violation } } } });
+  if (filters.perpetrator) {
+    where.push({ acts: { some: { perpetrators: { hasSome: filters.perpetrator } } } });
+  }
+  if (filters.defenderId)
+    where.push({ acts: { some: { defenderId: { in: filters.defenderId } } } });
+  if (filters.from) where.push({ occurredOn: { gte: new Date(filters.from) } });
+  if (filters.to) where.push({ occurredOn: { lte: new Date(filters.to) } });
+  return where;
+}
+
+export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise<IncidentList> {
+  const sort = parseSort(query.sort);
+  const page = pageQuery(sort, query.limit, query.cursor);
+  const rows = await ctx.db.incident.findMany({
+    where: {
+      AND: [
+        accessibleBy(ctx.ability, 'read').ofType('Incident'),
+        { deletedAt: null },
+        ...incidentFiltersWhere(query),
+        page.where,
+      ],
+    },
+    orderBy: page.orderBy,
+    take: page.take,
+    select: incidentListSelect,
+  });
+  const { items, nextCursor } = toPage(rows, query.limit, sort);
+  const presented = await Promise.all(
+    items.map((row) => presentIncident(ctx, toIncidentOutput(row))),
+  );
+  return { items: presented as IncidentOutput[], nextCursor };
+}
+
+interface IncidentLists {
+  acts?: CreateIncidentInput['acts'];
+  charges?: CreateIncidentInput['charges'];
+  sources?: CreateIncidentInput['sources'];
+}
+
+type CodedLists = Pick<IncidentOutput, 'acts' | 'charges' | 'sources'>;
+
+function codeUsesOf(lists: IncidentLists | CodedLists): CodeUse[] {
+  const acts = (lists.acts ?? []).flatMap((act, i): CodeUse[] => [
+    { vocabulary: 'violations', code: act.violation, path: `body.acts.${i}.violation` },
+    ...act.perpetrators.map((code, j): CodeUse => ({
+      vocabulary: 'perpetrators',
+      code,
+      path: `body.acts.${i}.perpetrators.${j}`,
+    })),
+    ...(act.victimStatus
+      ? [
+          {
+            vocabulary: 'victimStatus',
+            code: act.victimStatus,
+            path: `body.acts.${i}.victimStatus`,
+          } satisfies CodeUse,
+        ]
+      : []),
+  ]);
+  const charges = (lists.charges ?? []).map((charge, i): CodeUse => ({
+    vocabulary: 'chargeStatus',
+    code: charge.status,
+    path: `body.charges.${i}.status`,
+  }));
+  const sources = (lists.sources ?? []).map((source, i): CodeUse => ({
+    vocabulary: 'sourceKinds',
+    code: source.kind,
+    path: `body.sources.${i}.kind`,
+  }));
+  return [...acts, ...charges, ...sources];
+}
+
+// Codes must be living vocabulary terms, except retired ones the incident already carried;
+// defenders must be ones the caller may read.
+async function assertValidLists(
+  tx: Tx,
+  ability: AppAbility,
+  lists: IncidentLists,
+  before?: IncidentOutput,
+) {
+  const kept = new Set(
+    before ? codeUsesOf(before).map((use) => codeKey(use.vocabulary, use.code)) : [],
+  );
+  await assertKnownCodes(tx, codeUsesOf(lists), kept);
+  await assertReadableDefenders(tx, ability, [
+    ...(lists.acts ?? []).map((act, i) => ({
+      id: act.defenderId,
+      path: `body.acts.${i}.defenderId`,
+    })),
+    ...(lists.charges ?? []).map((charge, i) => ({
+      id: charge.defenderId,
+      path: `body.charges.${i}.defenderId`,
+    })),
+  ]);
+}
+
+const optionalDate = (date: string | null | undefined) => (date ? new Date(date) : null);
+
+// Child rows in request order; `position` keeps that order.
+function listRows(lists: IncidentLists) {
+  return {
+    acts: lists.acts?.map((act, position) => ({
+      position,
+      defenderId: act.defenderId,
+      violation: act.violation,
+      perpetrators: act.perpetrators,
+      victimStatus: act.victimStatus ?? null,
+      notes: act.notes ?? null,
+    })),
+    charges: lists.charges?.map((charge, position) => ({
+      position,
+      defenderId: charge.defenderId,
+      law: charge.law,
+      description: charge.description ?? null,
+      status: charge.status,
+      filedOn: optionalDate(charge.filedOn),
+      sentence: charge.sentence ?? null,
+    })),
+    sources: lists.sources?.map((source, position) => ({
+      position,
+      kind: source.kind,
+      reliability: source.reliability,
+      description: source.description,
+      identity: source.identity ?? null,
+    })),
+  };
+}
+
+export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Promise<Presented> {
+  const { acts, charges, sources, occurredOn, ...fields } = input;
+  ForbiddenError.from(ctx.ability).throwUnlessCan(
+    'create',
+    incidentSubject({ ...fields, createdById: ctx.user.id, status: 'DRAFT' }),
+  );
+  return ctx.db.$transaction(async (tx) => {
+    await assertValidLists(tx, ctx.ability, { acts, charges, sources });
+    const rows = listRows({ acts, charges, sources });
+    const reference = await nextReference(tx, input.country, occurredOn);
+    const row = await tx.incident.create({
+      data: {
+        ...fields,
+        reference,
+        occurredOn: new Date(occurredOn),
+        searchText: searchTextOf([reference, fields.title, fields.summary]),
+        createdById: ctx.user.id,
+        acts: { create: rows.acts },
+        charges: { create: rows.charges },
+        sources: { create: rows.sources },
+      },
+      select: incidentSelect,
+    });
+    const created = toIncidentOutput(row);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: 'CREATE',
+      entity: 'Incident',
+      entityId: created.id,
+      country: created.country,
+      changes: changesOf(null, auditedFields(created), incidentSensitiveFields),
+      ip: ctx.ip,
+    });
+    return presentIncident(ctx, created, tx);
+  });
+}
+
+function replacedLists(id: string, lists: IncidentLists): Prisma.IncidentUpdateInput {
+  const rows = listRows(lists);
+  const replace = <T>(items: T[] | undefined) =>
+    items && { deleteMany: { incidentId: id }, create: items };
+  return {
+    acts: replace(rows.acts),
+    charges: replace(rows.charges),
+    sources: replace(rows.sources),
+  };
+}
+
+export async function updateIncident(
+  ctx: Ctx,
+  id: string,
+  input: UpdateIncidentInput,
+): Promise<Presented> {
+  const { version, acts, charges, sources, occurredOn, ...fields } = input;
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const before = await loadIncident(tx, ctx.ability, id);
+    if (before.version !== version) return undefined;
+    const ability = ForbiddenError.from(ctx.ability);
+    ability.throwUnlessCan('update', incidentSubject(before));
+    // the incident as it will be: nobody may move one where they could not have created it
+    ability.throwUnlessCan('update', incidentSubject({ ...before, ...fields }));
+    await assertValidLists(tx, ctx.ability, { acts, charges, sources }, before);
+    const { count } = await tx.incident.updateMany({
+      where: { id, version },
+      data: {
+        ...fields,
+        ...(occurredOn ? { occurredOn: new Date(occurredOn) } : {}),
+        searchText: searchTextOf([
+          before.reference,
+          fields.title ?? before.title,
+          fields.summary ?? before.summary,
+        ]),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return undefined;
+    const row = await tx.incident.update({
+      where: { id },
+      data: replacedLists(id, { acts, charges, sources }),
+      select: incidentSelect,
+    });
+    const after = toIncidentOutput(row);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: 'UPDATE',
+      entity: 'Incident',
+      entityId: id,
+      country: after.country,
+      changes: changesOf(auditedFields(before), auditedFields(after), incidentSensitiveFields),
+      ip: ctx.ip,
+    });
+    return presentIncident(ctx, after, tx);
+  });
+  if (!updated) throw await staleVersion(ctx, id);
+  return updated;
+}
+
+export async function deleteIncident(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    const before = await loadIncident(tx, ctx.ability, id);
+    ForbiddenError.from(ctx.ability).throwUnlessCan('delete', incidentSubject(before));
+    const deletedAt = new Date();
+    // a concurrent delete of the same incident finds nothing left to delete
+    const { count } = await tx.incident.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt, version: { increment: 1 } },
+    });
+    if (count === 0) throw notFound('Incident');
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: 'DELETE',
+      entity: 'Incident',
+      entityId: id,
+      country: before.country,
+      changes: changesOf({ deletedAt: null }, { deletedAt: deletedAt.toISOString() }),
+      ip: ctx.ip,
+    });
+  });
+}
+
+export async function restoreIncident(ctx: Ctx, id: string): Promise<Presented> {
+  ForbiddenError.from(ctx.ability).throwUnlessCan('manage', 'Incident');
+  return ctx.db.$transaction(async (tx) => {
+    const before = await loadIncident(tx, ctx.ability, id, { withDeleted: true });
+    const { count } = await tx.incident.updateMany({
+      where: { id, deletedAt: { not: null } },
+      data: { deletedAt: null, version: { increment: 1 } },
+    });
+    if (count === 0) return presentIncident(ctx, before, tx);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: 'UPDATE',
+      entity: 'Incident',
+      entityId: id,
+      country: before.country,
+      changes: changesOf({ deletedAt: before.deletedAt }, { deletedAt: null }),
+      ip: ctx.ip,
+    });
+    return presentIncident(ctx, await loadIncident(tx, ctx.ability, id), tx);
+  });
+}

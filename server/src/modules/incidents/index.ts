@@ -1,0 +1,1 @@
+export { incidentFiltersWhere, loadIncident } from './incidents.service.ts';
