@@ -33,6 +33,7 @@ export function SectionPage({ title, subject, requires, actions, children }: Sec
   const allowed = ability.can(requires, subject);
   return (
     <section className="page" aria-labelledby="page-title">
+      <title>{`${title} · Vigil`}</title>
       <h1 id="page-title">{title}</h1>
       {allowed ? (
         <>

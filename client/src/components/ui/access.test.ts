@@ -49,7 +49,7 @@ describe('describeAccess', () => {
   it('when an advocacy officer asks, then incidents are limited to verified and archived ones', () => {
     const access = accessOf(userOf('ADVOCACY', []));
     expect(access('read', 'Incident')).toBe(
-      'With status VERIFIED or ARCHIVED, with confidentiality STANDARD, without sensitive fields',
+      'With status VERIFIED or ARCHIVED, except restricted ones, without sensitive fields',
     );
     expect(access('create', 'Incident')).toBeUndefined();
   });

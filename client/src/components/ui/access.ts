@@ -20,6 +20,7 @@ function describeCondition(key: string, value: unknown, user: SessionUser): stri
   const values = valuesOf(value);
   if (key === 'country') return `in ${formatCountries(values ?? user.countries)}`;
   if (key === 'createdById') return value === user.id ? 'that you created' : 'created by others';
+  if (key === 'confidentiality' && value === 'STANDARD') return 'except restricted ones';
   if (values) return `with ${key} ${joinOr(values)}`;
   return `with ${key} ${JSON.stringify(value)}`;
 }
