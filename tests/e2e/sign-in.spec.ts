@@ -74,7 +74,7 @@ function pathOf(page: Page) {
 
 describe('sign-in', { timeout: 60_000 }, () => {
   for (const role of Object.keys(linksByRole) as Role[]) {
-    it(`when a ${role} signs in, then the navigation shows exactly ${linksByRole[role].join(', ')}, and signing out ends the session`, async () => {
+    it(`when a user with role ${role} signs in, then the navigation shows exactly ${linksByRole[role].join(', ')}, and signing out ends the session`, async () => {
       const countries = role === 'RESEARCHER' ? ['KH', 'TH'] : [];
       const user = await createUser(app, { role, countries });
       const page = await newPage();
