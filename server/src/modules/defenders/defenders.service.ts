@@ -48,8 +48,14 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+// searchText and queries are folded alike, so plain substrings of it match whatever the
+// case and accents
+function wordsOf(text: string): string[] {
+  return foldForSearch(text).split(' ').filter(Boolean);
+}
+
 function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
-  const words = query.q ? foldForSearch(query.q).split(' ').filter(Boolean) : [];
+  const words = query.q ? wordsOf(query.q) : [];
   return [
     ...words.map((word) => ({ searchText: { contains: escapeLike(word) } })),
     ...(query.country ? [{ country: { in: query.country } }] : []),
@@ -259,16 +265,25 @@ export async function findSimilarDefenders(
   ctx: Ctx,
   query: SimilarDefendersQuery,
 ): Promise<SimilarDefenders> {
-  const name = foldForSearch(query.name);
+  const words = wordsOf(query.name);
+  const name = words.join(' ');
   const inCountry = query.country ? Prisma.sql`AND "country" = ${query.country}` : Prisma.empty;
-  // `<%` is word_similarity above the threshold, and the GIN trigram index serves it
+  // pg_trgm only makes trigrams of ASCII letters and digits under the C ctype, so a name in
+  // Khmer, Burmese or Thai script scores 0: every one of its words occurring counts as a match.
+  const everyWord = Prisma.join(
+    words.map((word) => Prisma.sql`"searchText" LIKE ${`%${escapeLike(word)}%`}`),
+    ' AND ',
+  );
+  // `<%` is word_similarity above the threshold; the GIN trigram index serves it and the LIKEs
   const [, candidates] = await ctx.db.$transaction([
     ctx.db
       .$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(similarityThreshold)}, true)`,
     ctx.db.$queryRaw<Candidate[]>`
-      SELECT "id", word_similarity(${name}, "searchText") AS "similarity"
+      SELECT "id",
+        GREATEST(word_similarity(${name}, "searchText"), CASE WHEN ${everyWord} THEN 1 ELSE 0 END)
+          ::float8 AS "similarity"
       FROM "Defender"
-      WHERE ${name} <% "searchText" AND "deletedAt" IS NULL ${inCountry}
+      WHERE (${name} <% "searchText" OR (${everyWord})) AND "deletedAt" IS NULL ${inCountry}
       ORDER BY "similarity" DESC, "id"
       LIMIT ${candidateLimit}`,
   ]);
