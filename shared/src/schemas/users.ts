@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { roles } from '../enums.ts';
+import { country, id, listOf, listQuery, oneOrMany, timestamp } from './common.ts';
+
+export const userOutput = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  // empty: every country
+  countries: z.array(country),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type UserOutput = z.infer<typeof userOutput>;
+
+export const userList = listOf(userOutput);
+export type UserList = z.infer<typeof userList>;
+
+export const userListQuery = z.strictObject({
+  role: oneOrMany(z.enum(roles)).optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  // every word must occur in the name or the email, whatever the case
+  q: z.string().trim().max(200).optional(),
+  ...listQuery,
+});
+export type UserListQuery = z.infer<typeof userListQuery>;
+
+// Deactivating (`active: false`) ends every session of the user at once.
+export const updateUserInput = z.strictObject({
+  // the version the caller last read: a stale one is 409 CONFLICT
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(roles).optional(),
+  // empty: every country
+  countries: z
+    .array(country)
+    .max(250)
+    .transform((codes) => [...new Set(codes)].sort())
+    .optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
