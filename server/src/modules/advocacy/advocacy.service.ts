@@ -14,7 +14,7 @@ import { notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
-import { changesOf, recordAudit } from '../audit/index.ts';
+import { changesOf, recordAudit, type Changes } from '../audit/index.ts';
 import { assertReadableLinks, linkWrites } from './advocacy.links.ts';
 import {
   advocacyRecordSelect,
@@ -89,12 +89,14 @@ function filtersOf(ctx: Ctx, query: AdvocacyListQuery): Prisma.AdvocacyActionWhe
   ];
 }
 
-async function findVisible(db: Db | Tx, ctx: Ctx, id: string): Promise<AdvocacyOutput | null> {
+// The action as the caller sees it, links to unreadable records left out.
+async function findVisible(db: Db | Tx, ctx: Ctx, id: string): Promise<AdvocacyOutput> {
   const row = await db.advocacyAction.findFirst({
     where: readable(ctx, { id }),
     select: advocacySelect(ctx.ability),
   });
-  return row && toAdvocacyOutput(row);
+  if (!row) throw notFound('Advocacy action');
+  return toAdvocacyOutput(row);
 }
 
 // The action as the database holds it, every link included; only readable actions.
@@ -107,12 +109,7 @@ async function findRecord(db: Db | Tx, ctx: Ctx, id: string): Promise<AdvocacyOu
   return toAdvocacyOutput(row);
 }
 
-function audit(
-  ctx: Ctx,
-  action: 'CREATE' | 'UPDATE' | 'DELETE',
-  id: string,
-  changes: ReturnType<typeof changesOf>,
-) {
+function audit(ctx: Ctx, action: 'CREATE' | 'UPDATE' | 'DELETE', id: string, changes: Changes) {
   // advocacy actions span countries, so their history is for admins and all-country managers
   return { actorId: ctx.user.id, action, entity, entityId: id, country: null, changes, ip: ctx.ip };
 }
@@ -131,9 +128,7 @@ export async function listAdvocacy(ctx: Ctx, query: AdvocacyListQuery): Promise<
 }
 
 export async function getAdvocacy(ctx: Ctx, id: string): Promise<AdvocacyOutput> {
-  const found = await findVisible(ctx.db, ctx, id);
-  if (!found) throw notFound('Advocacy action');
-  return found;
+  return findVisible(ctx.db, ctx, id);
 }
 
 export async function createAdvocacy(
@@ -164,8 +159,8 @@ export async function updateAdvocacy(
   id: string,
   { version, incidentIds, defenderIds, ...fields }: UpdateAdvocacyInput,
 ): Promise<AdvocacyOutput> {
+  const visible = await findVisible(ctx.db, ctx, id);
   const before = await findRecord(ctx.db, ctx, id);
-  const visible = (await findVisible(ctx.db, ctx, id))!;
   const rules = ForbiddenError.from(ctx.ability);
   rules.throwUnlessCan('update', asAdvocacy(before));
   rules.throwUnlessCan('update', asAdvocacy({ ...before, ...fields }));
@@ -235,6 +230,6 @@ export async function restoreAdvocacy(ctx: Ctx, id: string): Promise<AdvocacyOut
         audit(ctx, 'UPDATE', id, changesOf({ deletedAt }, { deletedAt: null })),
       );
     }
-    return (await findVisible(tx, ctx, id))!;
+    return findVisible(tx, ctx, id);
   });
 }
