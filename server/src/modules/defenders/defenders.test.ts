@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineAbilityFor } from '@vigil/shared/auth/abilities';
 import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { clientFor, type Client } from '../../../../tests/support/http.ts';
+import { assertReadableDefenders } from './index.ts';
 
-type Caller = Client & { user: { id: string } };
+type Caller = Awaited<ReturnType<typeof clientFor>>;
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -428,5 +430,40 @@ describe('sensitive fields', () => {
     });
     expect(after).toHaveLength(before + 3);
     expect(new Set(after.map((event) => event.entityId))).toEqual(new Set(ids));
+  });
+});
+
+describe('assertReadableDefenders', () => {
+  it('when every defender is readable, then it passes', async () => {
+    const defender = await create(colleague);
+    const uses = [{ id: defender.id, path: 'body.acts.0.defenderId' }];
+    await expect(
+      assertReadableDefenders(app.database.db, defineAbilityFor(researcher.user), uses),
+    ).resolves.toBeUndefined();
+  });
+
+  it('when ids are unknown, deleted or unreadable, then 400 lists each at its path', async () => {
+    const [live, gone, hidden] = await Promise.all([
+      create(researcher),
+      create(researcher),
+      create(researcherMm, { country: 'MM' }),
+    ]);
+    await admin.request('DELETE', `/api/defenders/${gone.id}`);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const uses = [live, gone, hidden, { id: unknown }].map(({ id }, index) => ({
+      id,
+      path: `body.defenderIds.${index}`,
+    }));
+    const failure = assertReadableDefenders(
+      app.database.db,
+      defineAbilityFor(researcher.user),
+      uses,
+    );
+    await expect(failure).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [1, 2, 3].map((index) =>
+        expect.objectContaining({ path: `body.defenderIds.${index}` }),
+      ),
+    });
   });
 });
