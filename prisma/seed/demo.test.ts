@@ -41,8 +41,9 @@ describe('demo seed', () => {
 
   it('when the database is empty, then it seeds the demo accounts and data quickly', async () => {
     expect(seeded).toBe(true);
-    // about 1 s on an idle machine; the bound leaves room for a CI that runs suites side by side
-    expect(elapsed).toBeLessThan(10_000);
+    // 1 to 2 s on its own; the bound leaves room for a busy CI and still catches a seed that
+    // goes row by row (several times slower)
+    expect(elapsed).toBeLessThan(15_000);
     const users = await database.db.user.findMany({ orderBy: { email: 'asc' } });
     expect(users.map((user) => user.email).sort()).toEqual(
       demoAccounts.map((account) => account.email).sort(),
