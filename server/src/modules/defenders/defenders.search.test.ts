@@ -165,6 +165,11 @@ describe('similar', () => {
     }
   });
 
+  it('when a short Latin fragment occurs inside names, then it scores low', async () => {
+    const items = await similar(admin, 'name=an');
+    expect(items.every((item) => item.similarity < 0.5)).toBe(true);
+  });
+
   it('when nothing is alike, then the list is empty', async () => {
     expect(await similar(admin, 'name=zzyzx%20qwv')).toEqual([]);
   });

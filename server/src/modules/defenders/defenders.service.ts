@@ -268,12 +268,15 @@ export async function findSimilarDefenders(
   const words = wordsOf(query.name);
   const name = words.join(' ');
   const inCountry = query.country ? Prisma.sql`AND "country" = ${query.country}` : Prisma.empty;
-  // pg_trgm only makes trigrams of ASCII letters and digits under the C ctype, so a name in
-  // Khmer, Burmese or Thai script scores 0: every one of its words occurring counts as a match.
-  const everyWord = Prisma.join(
-    words.map((word) => Prisma.sql`"searchText" LIKE ${`%${escapeLike(word)}%`}`),
-    ' AND ',
-  );
+  // pg_trgm makes trigrams of ASCII letters and digits only (the database's ctype is C), so a
+  // name in Khmer, Burmese or Thai script would score 0: there, every word occurring is a
+  // match. Latin names are folded to ASCII and left to the trigrams.
+  const everyWord = /[^ -~]/.test(name)
+    ? Prisma.join(
+        words.map((word) => Prisma.sql`"searchText" LIKE ${`%${escapeLike(word)}%`}`),
+        ' AND ',
+      )
+    : Prisma.sql`FALSE`;
   // `<%` is word_similarity above the threshold; the GIN trigram index serves it and the LIKEs
   const [, candidates] = await ctx.db.$transaction([
     ctx.db
