@@ -91,6 +91,10 @@ export const updateIncidentInput = z.strictObject({
 });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentInput>;
 
+// The OHCHR standard: a fact is verified by at least two independent sources, so VERIFIED
+// (and ARCHIVED, which follows it) incidents keep two.
+export const sourcesToVerify = 2;
+
 export const transitionIncidentInput = z
   .strictObject({
     to: z.enum(incidentStatuses),

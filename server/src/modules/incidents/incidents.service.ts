@@ -2,18 +2,20 @@ import { ForbiddenError } from '@casl/ability';
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import { incidentSensitiveFields } from '@vigil/shared/auth/fields';
-import type {
-  CreateIncidentInput,
-  IncidentFilters,
-  IncidentList,
-  IncidentListQuery,
-  IncidentOutput,
-  UpdateIncidentInput,
+import {
+  sourcesToVerify,
+  type CreateIncidentInput,
+  type IncidentFilters,
+  type IncidentList,
+  type IncidentListQuery,
+  type IncidentOutput,
+  type UpdateIncidentInput,
 } from '@vigil/shared/schemas/incidents';
 import { foldForSearch, searchTextOf } from '@vigil/shared/search';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { notFound } from '../../http/app-error.ts';
+import { validationError } from '../../http/error-handler.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
@@ -177,6 +179,21 @@ async function assertValidLists(
   ]);
 }
 
+// Verification rests on the sources: an edit may not take a verified incident below the
+// number that verifying it required.
+function assertStillVerifiable(before: IncidentOutput, sources: IncidentLists['sources']) {
+  const verified = before.status === 'VERIFIED' || before.status === 'ARCHIVED';
+  if (verified && sources && sources.length < sourcesToVerify) {
+    throw validationError([
+      {
+        path: 'body.sources',
+        code: 'too_small',
+        message: `A ${before.status} incident keeps at least ${sourcesToVerify} sources`,
+      },
+    ]);
+  }
+}
+
 const optionalDate = (date: string | null | undefined) => (date ? new Date(date) : null);
 
 // Child rows in request order; `position` keeps that order.
@@ -270,6 +287,7 @@ export async function updateIncident(
     ability.throwUnlessCan('update', incidentSubject(before));
     // the incident as it will be: nobody may move one where they could not have created it
     ability.throwUnlessCan('update', incidentSubject({ ...before, ...fields }));
+    assertStillVerifiable(before, sources);
     await assertValidLists(tx, ctx.ability, { acts, charges, sources }, before);
     const { count } = await tx.incident.updateMany({
       where: { id, version },

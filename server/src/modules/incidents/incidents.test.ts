@@ -412,6 +412,22 @@ describe('/api/incidents records', () => {
       expect(response.status).toBe(200);
       expect(await json(response)).toMatchObject({ verification: 'LIKELY', status: 'SUBMITTED' });
     });
+    it('when an edit would leave a verified incident with fewer than two sources, then it is 400', async () => {
+      const created = await setStatus(app, await postIncident(researcher, fullBody()), 'VERIFIED');
+      const [first] = fullBody().sources!;
+      const response = await manager.request('PATCH', `/api/incidents/${created.id}`, {
+        version: created.version,
+        sources: [first],
+      });
+      expect(response.status).toBe(400);
+      const body = await json<ErrorBody>(response);
+      expect(body.error.details!.map((detail) => detail.path)).toEqual(['body.sources']);
+      const replaced = await manager.request('PATCH', `/api/incidents/${created.id}`, {
+        version: created.version,
+        sources: [first, { kind: 'COURT_RECORD', reliability: 'RELIABLE', description: 'Verdict' }],
+      });
+      expect(replaced.status).toBe(200);
+    });
   });
 
   describe('deleting and restoring', () => {

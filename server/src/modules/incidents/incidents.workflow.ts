@@ -1,10 +1,11 @@
 import { ForbiddenError } from '@casl/ability';
 import { incidentTransitions } from '@vigil/shared/enums';
-import type {
-  IncidentOutput,
-  IncidentTransitionList,
-  IncidentTransitionListQuery,
-  TransitionIncidentInput,
+import {
+  sourcesToVerify,
+  type IncidentOutput,
+  type IncidentTransitionList,
+  type IncidentTransitionListQuery,
+  type TransitionIncidentInput,
 } from '@vigil/shared/schemas/incidents';
 import { AppError } from '../../http/app-error.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
@@ -13,9 +14,6 @@ import { recordAudit } from '../audit/index.ts';
 import { presentIncident } from './incidents.presenter.ts';
 import { incidentSelect, incidentSubject, toIncidentOutput } from './incidents.select.ts';
 import { loadIncident, staleVersion } from './incidents.service.ts';
-
-// The OHCHR standard: a fact is verified by at least two independent sources.
-const sourcesToVerify = 2;
 
 function assertTransitionAllowed(incident: IncidentOutput, to: IncidentOutput['status']) {
   const allowed = incidentTransitions[incident.status];
