@@ -2,7 +2,8 @@ import { idParams } from '@vigil/shared/schemas/common';
 import { updateUserInput, userList, userListQuery, userOutput } from '@vigil/shared/schemas/users';
 import { ctxOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
-import { deactivateUser, getUser, listUsers, updateUser } from './users.service.ts';
+import { createUserAccountInput } from './create-user.ts';
+import { createUser, deactivateUser, getUser, listUsers, updateUser } from './users.service.ts';
 
 export const userRoutes = createRoutes('/users');
 
@@ -15,6 +16,21 @@ userRoutes.get(
   },
   async ({ query }, req, res) => {
     res.json(await listUsers(ctxOf(req), query));
+  },
+);
+
+userRoutes.post(
+  '/',
+  {
+    summary: 'Create an account (admins); the password needs at least 12 characters',
+    body: createUserAccountInput,
+    response: userOutput,
+    status: 201,
+  },
+  async ({ body }, req, res) => {
+    // createApp's flag: the demo password is refused in production
+    const production = req.app.locals.production === true;
+    res.status(201).json(await createUser(ctxOf(req), body, { production }));
   },
 );
 

@@ -13,6 +13,7 @@ import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
+import { createUserAccount, type CreateUserAccountInput } from './create-user.ts';
 import { auditedFieldsOf, toUserOutput, userSelect, type UserRow } from './users.select.ts';
 
 const entity = 'User';
@@ -68,6 +69,21 @@ export async function listUsers(ctx: Ctx, query: UserListQuery): Promise<UserLis
 
 export async function getUser(ctx: Ctx, id: string): Promise<UserOutput> {
   return toUserOutput(await findUser(ctx, id));
+}
+
+// The same account creation as the command line's: argon2id hash, unique email, audited.
+export async function createUser(
+  ctx: Ctx,
+  input: CreateUserAccountInput,
+  { production }: { production: boolean },
+): Promise<UserOutput> {
+  ForbiddenError.from(ctx.ability).throwUnlessCan('create', entity);
+  const { id } = await createUserAccount(ctx.db, input, {
+    production,
+    actorId: ctx.user.id,
+    ip: ctx.ip ?? null,
+  });
+  return getUser(ctx, id);
 }
 
 const ownAccount = (path: string, message: string) => ({ path, code: 'own_account', message });

@@ -39,6 +39,12 @@ describe('/api/users', () => {
         const calls = [
           client.get('/api/users'),
           client.get(target),
+          client.request('POST', '/api/users', {
+            email: `made-by-${role.toLowerCase()}@example.test`,
+            name: 'Sock puppet',
+            role: 'ADMIN',
+            password: 'a long enough password',
+          }),
           client.request('PATCH', target, { version: 1, name: 'Taken over' }),
           client.request('DELETE', target),
         ];
@@ -52,6 +58,71 @@ describe('/api/users', () => {
 
     it('when nobody is signed in, then it is 401', async () => {
       expect((await anonymous(app)('GET', '/api/users')).status).toBe(401);
+    });
+  });
+
+  describe('POST', () => {
+    it('when an admin creates an account, then it is 201, audited, and the user can sign in', async () => {
+      const response = await admin.request('POST', '/api/users', {
+        email: '  New.Researcher@Example.TEST ',
+        name: 'New Researcher',
+        role: 'RESEARCHER',
+        countries: ['TH', 'KH'],
+        password: 'a long enough password',
+      });
+      expect(response.status).toBe(201);
+      const created = await json<UserOutput>(response);
+      expect(created).toEqual({
+        id: expect.any(String),
+        email: 'new.researcher@example.test',
+        name: 'New Researcher',
+        role: 'RESEARCHER',
+        countries: ['KH', 'TH'],
+        active: true,
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+      expect(await read(created.id)).toEqual(created);
+      const [event] = await auditOf(created.id);
+      expect(event).toMatchObject({ action: 'CREATE', actorId: admin.userId });
+      expect(JSON.stringify(event?.changes)).not.toMatch(/password/i);
+      const client = await signIn(app, 'new.researcher@example.test', 'a long enough password');
+      expect(client.userId).toBe(created.id);
+    });
+
+    it('when the email is taken, in any case, then it is 409 CONFLICT', async () => {
+      const existing = await createUser(app, { role: 'MANAGER' });
+      const response = await admin.request('POST', '/api/users', {
+        email: existing.email.toUpperCase(),
+        name: 'Twin',
+        role: 'MANAGER',
+        password: 'a long enough password',
+      });
+      expect(response.status).toBe(409);
+      expect((await errorOf(response)).code).toBe('CONFLICT');
+    });
+
+    it.each([
+      ['a short password', { password: 'short' }, 'body.password'],
+      ['a bad email', { email: 'not-an-email' }, 'body.email'],
+      ['an unassigned country', { countries: ['XK'] }, 'body.countries.0'],
+      ['an unknown role', { role: 'ROOT' }, 'body.role'],
+      ['an unknown field', { passwordHash: 'x' }, 'body'],
+    ])('when the body has %s, then it is 400 VALIDATION', async (_case, fields, path) => {
+      const before = await app.database.db.user.count();
+      const response = await admin.request('POST', '/api/users', {
+        email: `valid${Date.now()}@example.test`,
+        name: 'Valid',
+        role: 'RESEARCHER',
+        password: 'a long enough password',
+        ...fields,
+      });
+      expect(response.status).toBe(400);
+      const error = await errorOf(response);
+      expect(error.code).toBe('VALIDATION');
+      expect(error.details).toContainEqual(expect.objectContaining({ path }));
+      expect(await app.database.db.user.count()).toBe(before);
     });
   });
 
