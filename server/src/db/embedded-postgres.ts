@@ -97,6 +97,15 @@ function reachableDataDir(dataDir: string): string {
   return path.join(runtimeRoot, `data-${key}`);
 }
 
+function unicodeCharacterType(): string {
+  try {
+    const locales = execFileSync('locale', ['-a'], { encoding: 'utf8' }).split('\n');
+    return locales.find((name) => /^C\.utf-?8$/i.test(name.trim()))?.trim() ?? 'C';
+  } catch {
+    return 'C';
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -147,10 +156,13 @@ async function initialise(
         `--pwfile=${pwFile}`,
         '--auth=scram-sha-256',
         '--encoding=UTF8',
-        // Unicode-aware character classes (pg_trgm, lower()) whatever the host's locales
+        // Unicode-aware lower() and collation-free sorting whatever the host's locales
         '--locale-provider=builtin',
         '--builtin-locale=C.UTF-8',
-        '--locale=C',
+        '--lc-collate=C',
+        // pg_trgm finds words by the libc character type: with plain C it ignores every
+        // non-ASCII letter, so Khmer, Burmese or Thai names would never match by similarity
+        `--lc-ctype=${unicodeCharacterType()}`,
       ],
       runAs,
     );

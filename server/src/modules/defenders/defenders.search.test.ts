@@ -144,6 +144,12 @@ describe('similar', () => {
     expect(best).toMatchObject({ id: ids.sokha, similarity: 1 });
   });
 
+  it('when a Khmer name is misspelt, then the defender is still suggested', async () => {
+    // the alias is "ចាន់ សុខា"; here the space and the last vowel sign are missing
+    const items = await similar(admin, `name=${encodeURIComponent('ចាន់សុខ')}`);
+    expect(items.map((item) => item.id)).toContain(ids.sokha);
+  });
+
   it('when a country is given, then only defenders of that country come back', async () => {
     const everywhere = (await similar(admin, 'name=sokha')).map((item) => item.id);
     expect(everywhere.slice(0, 2).sort()).toEqual(idsOf('sokha', 'sokhaMm'));
