@@ -6,7 +6,6 @@ import {
   sourcesToVerify,
   type CreateIncidentInput,
   type IncidentFilters,
-  type IncidentList,
   type IncidentListQuery,
   type IncidentOutput,
   type UpdateIncidentInput,
@@ -64,7 +63,7 @@ export async function getIncident(ctx: Ctx, id: string): Promise<Presented> {
 }
 
 // Someone else saved first: the current incident goes back with the 409.
-export async function staleVersion(ctx: Ctx, id: string) {
+export async function conflictWithCurrent(ctx: Ctx, id: string) {
   return conflict(await getIncident(ctx, id));
 }
 
@@ -86,14 +85,18 @@ export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentW
   if (filters.perpetrator) {
     where.push({ acts: { some: { perpetrators: { hasSome: filters.perpetrator } } } });
   }
-  if (filters.defenderId)
+  if (filters.defenderId) {
     where.push({ acts: { some: { defenderId: { in: filters.defenderId } } } });
+  }
   if (filters.from) where.push({ occurredOn: { gte: new Date(filters.from) } });
   if (filters.to) where.push({ occurredOn: { lte: new Date(filters.to) } });
   return where;
 }
 
-export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise<IncidentList> {
+export async function listIncidents(
+  ctx: Ctx,
+  query: IncidentListQuery,
+): Promise<{ items: Presented[]; nextCursor: string | null }> {
   const sort = parseSort(query.sort);
   const page = pageQuery(sort, query.limit, query.cursor);
   const rows = await ctx.db.incident.findMany({
@@ -110,10 +113,10 @@ export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise
     select: incidentListSelect,
   });
   const { items, nextCursor } = toPage(rows, query.limit, sort);
-  const presented = await Promise.all(
-    items.map((row) => presentIncident(ctx, toIncidentOutput(row))),
-  );
-  return { items: presented as IncidentOutput[], nextCursor };
+  return {
+    items: await Promise.all(items.map((row) => presentIncident(ctx, toIncidentOutput(row)))),
+    nextCursor,
+  };
 }
 
 interface IncidentLists {
@@ -235,7 +238,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Prom
   return ctx.db.$transaction(async (tx) => {
     await assertValidLists(tx, ctx.ability, { acts, charges, sources });
     const rows = listRows({ acts, charges, sources });
-    const reference = await nextReference(tx, input.country, occurredOn);
+    const reference = await nextReference(tx, fields.country, occurredOn);
     const row = await tx.incident.create({
       data: {
         ...fields,
@@ -263,10 +266,10 @@ export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Prom
   });
 }
 
-function replacedLists(id: string, lists: IncidentLists): Prisma.IncidentUpdateInput {
+// Lists given replace the old ones wholesale; lists not given stay as they are.
+function replacedLists(lists: IncidentLists): Prisma.IncidentUpdateInput {
   const rows = listRows(lists);
-  const replace = <T>(items: T[] | undefined) =>
-    items && { deleteMany: { incidentId: id }, create: items };
+  const replace = <T>(items: T[] | undefined) => items && { deleteMany: {}, create: items };
   return {
     acts: replace(rows.acts),
     charges: replace(rows.charges),
@@ -283,10 +286,10 @@ export async function updateIncident(
   const updated = await ctx.db.$transaction(async (tx) => {
     const before = await loadIncident(tx, ctx.ability, id);
     if (before.version !== version) return undefined;
-    const ability = ForbiddenError.from(ctx.ability);
-    ability.throwUnlessCan('update', incidentSubject(before));
-    // the incident as it will be: nobody may move one where they could not have created it
-    ability.throwUnlessCan('update', incidentSubject({ ...before, ...fields }));
+    const forbidden = ForbiddenError.from(ctx.ability);
+    forbidden.throwUnlessCan('update', incidentSubject(before));
+    // the incident as it will be: nobody may move one out of the countries they work on
+    forbidden.throwUnlessCan('update', incidentSubject({ ...before, ...fields }));
     assertStillVerifiable(before, sources);
     await assertValidLists(tx, ctx.ability, { acts, charges, sources }, before);
     const { count } = await tx.incident.updateMany({
@@ -305,7 +308,7 @@ export async function updateIncident(
     if (count === 0) return undefined;
     const row = await tx.incident.update({
       where: { id },
-      data: replacedLists(id, { acts, charges, sources }),
+      data: replacedLists({ acts, charges, sources }),
       select: incidentSelect,
     });
     const after = toIncidentOutput(row);
@@ -320,7 +323,7 @@ export async function updateIncident(
     });
     return presentIncident(ctx, after, tx);
   });
-  if (!updated) throw await staleVersion(ctx, id);
+  if (!updated) throw await conflictWithCurrent(ctx, id);
   return updated;
 }
 

@@ -13,7 +13,7 @@ import type { Ctx } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import { presentIncident } from './incidents.presenter.ts';
 import { incidentSelect, incidentSubject, toIncidentOutput } from './incidents.select.ts';
-import { loadIncident, staleVersion } from './incidents.service.ts';
+import { loadIncident, conflictWithCurrent } from './incidents.service.ts';
 
 function assertTransitionAllowed(incident: IncidentOutput, to: IncidentOutput['status']) {
   const allowed = incidentTransitions[incident.status];
@@ -76,7 +76,7 @@ export async function transitionIncident(
     const row = await tx.incident.findUniqueOrThrow({ where: { id }, select: incidentSelect });
     return presentIncident(ctx, toIncidentOutput(row), tx);
   });
-  if (!moved) throw await staleVersion(ctx, id);
+  if (!moved) throw await conflictWithCurrent(ctx, id);
   return moved;
 }
 
