@@ -13,7 +13,7 @@ import type { Ctx } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import { presentIncident } from './incidents.presenter.ts';
 import { incidentSelect, incidentSubject, toIncidentOutput } from './incidents.select.ts';
-import { loadIncident, conflictWithCurrent } from './incidents.service.ts';
+import { conflictWithCurrent, loadIncident } from './incidents.service.ts';
 
 function assertTransitionAllowed(incident: IncidentOutput, to: IncidentOutput['status']) {
   const allowed = incidentTransitions[incident.status];
