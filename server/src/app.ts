@@ -18,6 +18,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/vocabularies.routes.ts';
 import { createLoginLimiter } from './modules/auth/login-limiter.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { openapiRoutes } from './modules/openapi/openapi.routes.ts';
 import { requestSerializers } from './logger.ts';
 
 export interface AppOptions {
@@ -43,6 +44,7 @@ function apiRouter(): Router {
     vocabularyRoutes,
     userRoutes,
     auditRoutes,
+    openapiRoutes,
   ];
   for (const feature of features) api.use(feature.path, feature.router);
   api.use(apiNotFound);
