@@ -10,9 +10,12 @@ import { demoPassword } from './demo-accounts.ts';
 export async function seedDemo(db: Db, logger: Pick<Logger, 'info'>): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const started = performance.now();
-  const data = buildDemoData(await hashPassword(demoPassword));
+  // argon2 runs on libuv's thread pool, in parallel with building the data
+  const hashing = hashPassword(demoPassword);
+  const data = buildDemoData();
+  const passwordHash = await hashing;
   await db.$transaction([
-    db.user.createMany({ data: data.users }),
+    db.user.createMany({ data: data.users.map((user) => ({ ...user, passwordHash })) }),
     db.defender.createMany({ data: data.defenders }),
     db.incident.createMany({ data: data.incidents }),
     db.incidentAct.createMany({ data: data.acts }),
