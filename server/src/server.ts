@@ -3,32 +3,14 @@ import { demoAccounts, demoPassword } from '../../prisma/seed/demo-accounts.ts';
 import { seedDemo } from '../../prisma/seed/demo.ts';
 import { createApp } from './app.ts';
 import { loadConfig, projectRoot } from './config.ts';
-import {
-  ensureDatabase,
-  startEmbeddedPostgres,
-  type EmbeddedPostgres,
-} from './db/embedded-postgres.ts';
-import { migrate } from './db/migrator.ts';
-import { openDatabase } from './db/prisma.ts';
+import { connectConfiguredDatabase } from './db/connect.ts';
 import { createLogger } from './logger.ts';
 import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 
-let embedded: EmbeddedPostgres | undefined;
-let url = config.DATABASE_URL;
-if (!url) {
-  embedded = await startEmbeddedPostgres({
-    dataDir: path.join(config.DATA_DIR, 'postgres'),
-    log: (message) => logger.info(message),
-  });
-  await ensureDatabase(embedded.url('postgres'), 'vigil');
-  url = embedded.url('vigil');
-}
-
-await migrate(url, path.join(projectRoot, 'prisma/migrations'), (message) => logger.info(message));
-const database = openDatabase(url);
+const database = await connectConfiguredDatabase(config, (message) => logger.info(message));
 await ensureVocabularies(database.db);
 if (config.NODE_ENV !== 'production') {
   await seedDemo(database.db, logger);
@@ -57,7 +39,6 @@ async function shutdown(signal: string) {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   clearTimeout(force);
   await database.close();
-  await embedded?.stop();
   logger.info('stopped');
   process.exit(0);
 }
