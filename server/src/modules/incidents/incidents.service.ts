@@ -350,10 +350,12 @@ export async function deleteIncident(ctx: Ctx, id: string): Promise<void> {
   });
 }
 
+// A deleted incident is 404 to all but admins; a live one the caller reads but may not
+// manage is 403.
 export async function restoreIncident(ctx: Ctx, id: string): Promise<Presented> {
-  ForbiddenError.from(ctx.ability).throwUnlessCan('manage', 'Incident');
   return ctx.db.$transaction(async (tx) => {
     const before = await loadIncident(tx, ctx.ability, id, { withDeleted: true });
+    ForbiddenError.from(ctx.ability).throwUnlessCan('manage', incidentSubject(before));
     const { count } = await tx.incident.updateMany({
       where: { id, deletedAt: { not: null } },
       data: { deletedAt: null, version: { increment: 1 } },

@@ -464,7 +464,7 @@ describe('/api/incidents records', () => {
       ).toBe(404);
 
       expect((await manager.request('POST', `/api/incidents/${created.id}/restore`)).status).toBe(
-        403,
+        404,
       );
       const restored = await admin.request('POST', `/api/incidents/${created.id}/restore`);
       expect(restored.status).toBe(200);
@@ -474,6 +474,15 @@ describe('/api/incidents records', () => {
       const events = await auditEventsOf(app, created.id);
       expect(events.map((event) => event.action)).toEqual(['CREATE', 'DELETE', 'UPDATE']);
       expect(events[1]).toMatchObject({ actorId: manager.userId, country: 'KH' });
+    });
+
+    it('when a manager restores a live incident, then it is 403; an admin gets it back unchanged', async () => {
+      const created = await postIncident(researcher, incidentBody(defenderKH));
+      const path = `/api/incidents/${created.id}/restore`;
+      expect((await manager.request('POST', path)).status).toBe(403);
+      const response = await admin.request('POST', path);
+      expect(response.status).toBe(200);
+      expect(await json(response)).toMatchObject({ version: 1, deletedAt: null });
     });
   });
 
