@@ -2,6 +2,37 @@ import { z } from 'zod';
 import { roles } from '../enums.ts';
 import { country, id, listOf, listQuery, oneOrMany, timestamp } from './common.ts';
 
+export const minimumPasswordLength = 12;
+
+// Codes ISO 3166-1 assigns, not merely two capital letters: those CLDR names, less the
+// reserved, withdrawn and grouping codes it also names (EU, UN, UK, XK, ...).
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const notAssigned =
+  /^(A[CN]|BU|C[PQS]|D[DGY]|E[AUZ]|FX|HV|IC|NH|QO|RH|SU|T[AP]|U[KN]|VD|X[ABK]|Y[DU]|Z[RZ])$/;
+const assignedCountry = country.refine(
+  // malformed codes are the pattern's to report (and would make DisplayNames throw)
+  (code) =>
+    !/^[A-Z]{2}$/.test(code) || (!notAssigned.test(code) && regionNames.of(code) !== undefined),
+  { message: 'Not an assigned ISO 3166-1 alpha-2 country code' },
+);
+
+export const createUserInput = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  // the part of the email before @ when not given
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(roles),
+  // empty: all countries
+  countries: z
+    .array(assignedCountry)
+    .max(250)
+    .default([])
+    .transform((codes) => [...new Set(codes)].sort()),
+  password: z
+    .string()
+    .min(minimumPasswordLength, `The password needs at least ${minimumPasswordLength} characters`)
+    .max(1024),
+});
+
 export const userOutput = z.object({
   id,
   email: z.string(),
@@ -39,7 +70,7 @@ export const updateUserInput = z.strictObject({
   role: z.enum(roles).optional(),
   // empty: every country
   countries: z
-    .array(country)
+    .array(assignedCountry)
     .max(250)
     .transform((codes) => [...new Set(codes)].sort())
     .optional(),

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { loadConfig } from '../../config.ts';
 import { connectConfiguredDatabase } from '../../db/connect.ts';
 import { AppError } from '../../http/app-error.ts';
-import { createUserAccount, createUserAccountInput } from './create-user.ts';
+import { createUserInput } from '@vigil/shared/schemas/users';
+import { createUserAccount } from './create-user.ts';
 
 const usage = `Usage: npm run user:create -- --email EMAIL --role ${roles.join('|')} [--name "NAME"] [--countries KH,TH]
   --countries  the countries the user works on, comma-separated (none: all countries)`;
@@ -86,9 +87,9 @@ async function main() {
     countries: values.countries?.split(',').flatMap((code) => code.trim().toUpperCase() || []),
   };
   // wrong arguments fail before anyone types a password
-  createUserAccountInput.omit({ password: true }).parse(account);
+  createUserInput.omit({ password: true }).parse(account);
   const password = process.stdin.isTTY ? await askPasswordTwice() : await firstLineOfStdin();
-  const input = createUserAccountInput.parse({ ...account, password });
+  const input = createUserInput.parse({ ...account, password });
 
   const database = await connectConfiguredDatabase(config, (message) => console.error(message));
   try {

@@ -1,6 +1,5 @@
-import { roles } from '@vigil/shared/enums';
-import { country } from '@vigil/shared/schemas/common';
-import { z } from 'zod';
+import { createUserInput } from '@vigil/shared/schemas/users';
+import type { z } from 'zod';
 import { Prisma } from '../../../../prisma/generated/client.ts';
 import { demoPassword } from '../../../../prisma/seed/demo-accounts.ts';
 import type { Db } from '../../db/prisma.ts';
@@ -8,41 +7,10 @@ import { AppError } from '../../http/app-error.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
-export const minimumPasswordLength = 12;
-
-// Codes ISO 3166-1 assigns, not merely two capital letters: those CLDR names, less the
-// reserved, withdrawn and grouping codes it also names (EU, UN, UK, XK, ...).
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-const notAssigned =
-  /^(A[CN]|BU|C[PQS]|D[DGY]|E[AUZ]|FX|HV|IC|NH|QO|RH|SU|T[AP]|U[KN]|VD|X[ABK]|Y[DU]|Z[RZ])$/;
-const assignedCountry = country.refine(
-  // malformed codes are the pattern's to report (and would make DisplayNames throw)
-  (code) =>
-    !/^[A-Z]{2}$/.test(code) || (!notAssigned.test(code) && regionNames.of(code) !== undefined),
-  { message: 'Not an assigned ISO 3166-1 alpha-2 country code' },
-);
-
-export const createUserAccountInput = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  // the part of the email before @ when not given
-  name: z.string().trim().min(1).max(200).optional(),
-  role: z.enum(roles),
-  // empty: all countries
-  countries: z
-    .array(assignedCountry)
-    .max(250)
-    .default([])
-    .transform((codes) => [...new Set(codes)].sort()),
-  password: z
-    .string()
-    .min(minimumPasswordLength, `The password needs at least ${minimumPasswordLength} characters`)
-    .max(1024),
-});
-
 const emailTaken = (email: string) =>
   new AppError('CONFLICT', `A user with the email ${email} already exists`);
 
-export type CreateUserAccountInput = z.input<typeof createUserAccountInput>;
+export type CreateUserAccountInput = z.input<typeof createUserInput>;
 
 export interface CreateUserAccountOptions {
   // the demo password is refused in production
@@ -59,7 +27,7 @@ export async function createUserAccount(
   input: CreateUserAccountInput,
   options: CreateUserAccountOptions,
 ) {
-  const { password, ...account } = createUserAccountInput.parse(input);
+  const { password, ...account } = createUserInput.parse(input);
   if (options.production && password === demoPassword) {
     throw new AppError('VALIDATION', 'The demo password cannot be used in production');
   }

@@ -2,7 +2,7 @@ import { idParams } from '@vigil/shared/schemas/common';
 import { updateUserInput, userList, userListQuery, userOutput } from '@vigil/shared/schemas/users';
 import { ctxOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
-import { createUserAccountInput } from './create-user.ts';
+import { createUserInput } from '@vigil/shared/schemas/users';
 import { createUser, deactivateUser, getUser, listUsers, updateUser } from './users.service.ts';
 
 export const userRoutes = createRoutes('/users');
@@ -23,7 +23,7 @@ userRoutes.post(
   '/',
   {
     summary: 'Create an account (admins); the password needs at least 12 characters',
-    body: createUserAccountInput,
+    body: createUserInput,
     response: userOutput,
     status: 201,
   },
