@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { demoAccounts, demoPassword } from '../../prisma/seed/demo-accounts.ts';
 import { seedDemo } from '../../prisma/seed/demo.ts';
@@ -27,7 +28,8 @@ const app = createApp({
   production: config.NODE_ENV === 'production',
 });
 const server = app.listen(config.PORT, () => {
-  logger.info(`Vigil is listening on http://localhost:${config.PORT}`);
+  const { port } = server.address() as AddressInfo;
+  logger.info(`Vigil is listening on http://localhost:${port}`);
 });
 
 let stopping = false;
