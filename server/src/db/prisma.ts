@@ -20,6 +20,9 @@ export interface Database {
 
 export function openDatabase(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool replaces it, and a request that needed it fails with its own error.
+  pool.on('error', () => {});
   const db = createClient(pool);
   let closed: Promise<void> | undefined;
   return {
