@@ -55,7 +55,9 @@ function inCountries(user: AbilityUser): { country?: { in: string[] } } {
 
 function researcher({ can }: Builder, user: AbilityUser) {
   const countries = inCountries(user);
-  const own = { createdById: user.id };
+  // own records stay within the user's countries too: taking a country away from a researcher,
+  // or moving their record elsewhere, ends their access to it
+  const own = { ...countries, createdById: user.id };
   can('read', 'Defender', defenderPublicFields, countries);
   can('read', 'Defender', [...defenderFields], own);
   can('read', 'Incident', incidentPublicFields, { ...countries, confidentiality: 'STANDARD' });

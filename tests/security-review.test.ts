@@ -1,0 +1,119 @@
+// Security review: ways the API could leak or corrupt defenders' data, each proven here first
+// and then closed in the code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
+import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { clientFor } from './support/http.ts';
+
+type Caller = Awaited<ReturnType<typeof clientFor>>;
+
+let app: TestApp;
+let admin: Caller;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  admin = await clientFor(app, 'ADMIN');
+});
+afterAll(() => app.close());
+
+async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+async function created<T>(response: Response): Promise<T> {
+  expect(response.status, await response.clone().text()).toBe(201);
+  return json<T>(response);
+}
+
+function defenderBody(fields: Record<string, unknown> = {}) {
+  return {
+    displayName: 'Sophal Keo',
+    legalName: 'Keo Sophal',
+    region: 'Koh Kong',
+    contact: 'Signal +855 12 000 000',
+    country: 'KH',
+    ...fields,
+  };
+}
+
+function incidentBody(defenderId: string, fields: Record<string, unknown> = {}) {
+  return {
+    title: 'Arrest of a land activist',
+    summary: 'Police arrested the defender at a protest against the dam.',
+    occurredOn: '2014-05-03',
+    country: 'KH',
+    acts: [{ defenderId, violation: 'ARBITRARY_ARREST', perpetrators: ['POLICE'] }],
+    ...fields,
+  };
+}
+
+async function setCountries(user: { id: string }, countries: string[]) {
+  const current = await json<{ version: number }>(await admin.get(`/api/users/${user.id}`));
+  const response = await admin.request('PATCH', `/api/users/${user.id}`, {
+    version: current.version,
+    countries,
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+describe('own records and the countries a researcher works on', () => {
+  it('when an admin takes a country away from a researcher, then what they created there is no longer theirs to read or move', async () => {
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const defender = await created<DefenderOutput>(
+      await researcher.request('POST', '/api/defenders', defenderBody()),
+    );
+    const incident = await created<IncidentOutput>(
+      await researcher.request(
+        'POST',
+        '/api/incidents',
+        incidentBody(defender.id, {
+          confidentiality: 'RESTRICTED',
+          sources: [
+            {
+              kind: 'WITNESS_TESTIMONY',
+              reliability: 'RELIABLE',
+              description: 'Interview',
+              identity: 'Witness: Chan Sokha, +855 97 000 000',
+            },
+          ],
+        }),
+      ),
+    );
+
+    await setCountries(researcher.user, ['MM']);
+
+    expect((await researcher.get(`/api/defenders/${defender.id}`)).status).toBe(404);
+    expect((await researcher.get(`/api/incidents/${incident.id}`)).status).toBe(404);
+    const defenders = await json<{ items: { id: string }[] }>(
+      await researcher.get('/api/defenders?limit=200'),
+    );
+    expect(defenders.items.map((item) => item.id)).not.toContain(defender.id);
+    const incidents = await json<{ items: { id: string }[] }>(
+      await researcher.get('/api/incidents?limit=200'),
+    );
+    expect(incidents.items.map((item) => item.id)).not.toContain(incident.id);
+    const submitted = await researcher.request('POST', `/api/incidents/${incident.id}/transition`, {
+      to: 'SUBMITTED',
+      version: incident.version,
+    });
+    expect(submitted.status).toBe(404);
+  });
+
+  it('when a manager moves a researcher’s defender to another country, then its sensitive fields stay behind', async () => {
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const manager = await clientFor(app, 'MANAGER', ['KH', 'MM']);
+    const defender = await created<DefenderOutput>(
+      await researcher.request('POST', '/api/defenders', defenderBody()),
+    );
+    const moved = await manager.request('PATCH', `/api/defenders/${defender.id}`, {
+      version: defender.version,
+      country: 'MM',
+    });
+    expect(moved.status).toBe(200);
+
+    const read = await researcher.get(`/api/defenders/${defender.id}`);
+    expect(read.status).toBe(404);
+    expect(await read.text()).not.toContain('Signal +855');
+  });
+});
