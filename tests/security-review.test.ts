@@ -1,8 +1,9 @@
 // Security review: ways the API could leak or corrupt defenders' data, each proven here first
 // and then closed in the code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
+import type { DefenderOutput, SimilarDefenders } from '@vigil/shared/schemas/defenders';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import { searchTextOf } from '@vigil/shared/search';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { clientFor } from './support/http.ts';
 
@@ -115,5 +116,34 @@ describe('own records and the countries a researcher works on', () => {
     const read = await researcher.get(`/api/defenders/${defender.id}`);
     expect(read.status).toBe(404);
     expect(await read.text()).not.toContain('Signal +855');
+  });
+});
+
+describe('similar defenders', () => {
+  it('when a hundred defenders the caller may not read are more alike, then the readable duplicate is still suggested', async () => {
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const hidden = 'Aung Kyaw Min';
+    await app.database.db.defender.createMany({
+      data: Array.from({ length: 120 }, () => ({
+        displayName: hidden,
+        country: 'MM',
+        createdById: admin.userId,
+        searchText: searchTextOf([hidden]),
+      })),
+    });
+    const readable = await created<DefenderOutput>(
+      await researcher.request(
+        'POST',
+        '/api/defenders',
+        defenderBody({ displayName: 'Aung Kyaw Minn' }),
+      ),
+    );
+
+    const response = await researcher.get(
+      `/api/defenders/similar?name=${encodeURIComponent(hidden)}`,
+    );
+    expect(response.status).toBe(200);
+    const { items } = await json<SimilarDefenders>(response);
+    expect(items.map((item) => item.id)).toEqual([readable.id]);
   });
 });

@@ -7,6 +7,7 @@ import type {
   DefenderList,
   DefenderListQuery,
   DefenderOutput,
+  DefenderSummary,
   SimilarDefenders,
   SimilarDefendersQuery,
   UpdateDefenderInput,
@@ -250,8 +251,10 @@ export async function restoreDefender(ctx: Ctx, id: string): Promise<DefenderOut
   return presentOne(ctx, restored);
 }
 
-// Candidates come from the trigram index over every defender; only then does the caller's
-// ability filter them, so the scores never reveal a defender the caller may not read.
+// Candidates come from the trigram index over every defender, best first, a page at a time;
+// only then does the caller's ability filter them, and pages follow until enough readable ones
+// are found, so that neither the scores nor the defenders the caller may not read, however many
+// and however alike, change what the caller is shown.
 const similarityThreshold = 0.3;
 const candidateLimit = 100;
 const similarLimit = 10;
@@ -261,10 +264,11 @@ interface Candidate {
   similarity: number;
 }
 
-export async function findSimilarDefenders(
+async function similarCandidates(
   ctx: Ctx,
   query: SimilarDefendersQuery,
-): Promise<SimilarDefenders> {
+  offset: number,
+): Promise<Candidate[]> {
   const words = wordsOf(query.name);
   const name = words.join(' ');
   const inCountry = query.country ? Prisma.sql`AND "country" = ${query.country}` : Prisma.empty;
@@ -288,15 +292,30 @@ export async function findSimilarDefenders(
       FROM "Defender"
       WHERE (${name} <% "searchText" OR (${everyWord})) AND "deletedAt" IS NULL ${inCountry}
       ORDER BY "similarity" DESC, "id"
-      LIMIT ${candidateLimit}`,
+      LIMIT ${candidateLimit} OFFSET ${offset}`,
   ]);
-  const scores = new Map(candidates.map((candidate) => [candidate.id, candidate.similarity]));
-  const rows = await ctx.db.defender.findMany({
-    where: readable(ctx, { id: { in: [...scores.keys()] } }),
-    select: defenderSummarySelect,
-  });
-  const best = rows
-    .map((row) => ({ ...toDefenderSummary(row), similarity: scores.get(row.id)! }))
+  return candidates;
+}
+
+export async function findSimilarDefenders(
+  ctx: Ctx,
+  query: SimilarDefendersQuery,
+): Promise<SimilarDefenders> {
+  // by id: a defender recorded meanwhile may shift one into the next page too
+  const found = new Map<string, DefenderSummary & { similarity: number }>();
+  for (let offset = 0; found.size < similarLimit; offset += candidateLimit) {
+    const candidates = await similarCandidates(ctx, query, offset);
+    const scores = new Map(candidates.map((candidate) => [candidate.id, candidate.similarity]));
+    const rows = await ctx.db.defender.findMany({
+      where: readable(ctx, { id: { in: [...scores.keys()] } }),
+      select: defenderSummarySelect,
+    });
+    for (const row of rows) {
+      found.set(row.id, { ...toDefenderSummary(row), similarity: scores.get(row.id)! });
+    }
+    if (candidates.length < candidateLimit) break;
+  }
+  const best = [...found.values()]
     .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id))
     .slice(0, similarLimit);
   return { items: await presentAll(ctx, best) };
