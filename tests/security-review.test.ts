@@ -147,3 +147,68 @@ describe('similar defenders', () => {
     expect(items.map((item) => item.id)).toEqual([readable.id]);
   });
 });
+
+describe('bad input is a 400, never a 500', () => {
+  const nul = 'a\u0000b';
+
+  it('when text carries a NUL character, then every endpoint answers 400 VALIDATION', async () => {
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const user = await json<{ id: string; version: number }>(
+      await admin.get(`/api/users/${researcher.userId}`),
+    );
+    const query = encodeURIComponent(nul);
+    const answers = {
+      'defender name': await admin.request(
+        'POST',
+        '/api/defenders',
+        defenderBody({ contact: nul }),
+      ),
+      'defender q': await admin.get(`/api/defenders?q=${query}`),
+      'similar name': await researcher.get(`/api/defenders/similar?name=${query}`),
+      'advocacy title': await admin.request('POST', '/api/advocacy', {
+        kind: 'STATEMENT',
+        title: nul,
+        date: '2024-01-01',
+      }),
+      'advocacy q': await admin.get(`/api/advocacy?q=${query}`),
+      'user name': await admin.request('POST', '/api/users', {
+        email: 'nul@example.test',
+        name: nul,
+        role: 'RESEARCHER',
+        password: 'a long enough password',
+      }),
+      'user rename': await admin.request('PATCH', `/api/users/${user.id}`, {
+        version: user.version,
+        name: nul,
+      }),
+      'user q': await admin.get(`/api/users?q=${query}`),
+      'term label': await admin.request('POST', '/api/vocabularies/sectors', {
+        code: 'NUL_TEST',
+        label: nul,
+      }),
+      'term code in the path': await researcher.request(
+        'PATCH',
+        `/api/vocabularies/sectors/${query}`,
+        { label: 'x' },
+      ),
+      'audit entity': await admin.get(`/api/audit?entity=${query}`),
+      'audit entityId': await admin.get(`/api/audit?entityId=${query}`),
+      'sign-in email': await fetch(`${app.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: nul, password: 'whatever it is' }),
+      }),
+    };
+    const statuses = Object.fromEntries(
+      await Promise.all(
+        Object.entries(answers).map(async ([what, response]) => [
+          what,
+          `${response.status} ${(await json<{ error?: { code: string } }>(response)).error?.code}`,
+        ]),
+      ),
+    );
+    expect(statuses).toEqual(
+      Object.fromEntries(Object.keys(answers).map((what) => [what, '400 VALIDATION'])),
+    );
+  });
+});

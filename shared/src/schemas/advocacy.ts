@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { advocacyKinds, advocacyStatuses } from '../enums.ts';
-import { id, isoDate, listOf, listQuery, oneOrMany, timestamp } from './common.ts';
+import { id, isoDate, listOf, listQuery, oneOrMany, plainText, timestamp } from './common.ts';
 
-const line = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => plainText.trim().min(1).max(max);
 // optional on create; null clears the value on update
 const optionalLine = (max: number) => line(max).nullable().optional();
 const idList = z
@@ -44,7 +44,7 @@ export const advocacySorts = ['date', '-date', 'updatedAt', '-updatedAt'] as con
 
 export const advocacyListQuery = z.strictObject({
   // every word must occur in the title, whatever the case
-  q: z.string().trim().max(200).optional(),
+  q: plainText.trim().max(200).optional(),
   kind: oneOrMany(z.enum(advocacyKinds)).optional(),
   status: oneOrMany(z.enum(advocacyStatuses)).optional(),
   incidentId: oneOrMany(id).optional(),

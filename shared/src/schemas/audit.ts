@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { auditActions } from '../enums.ts';
-import { country, id, isoDate, listOf, listQuery, oneOrMany, timestamp } from './common.ts';
+import {
+  country,
+  id,
+  isoDate,
+  listOf,
+  listQuery,
+  oneOrMany,
+  plainText,
+  timestamp,
+} from './common.ts';
 
 // A day (`2026-03-01`, the whole day) or an exact moment.
 const dayOrMoment = z.union([isoDate, timestamp]);
 
 export const auditListQuery = z.strictObject({
-  entity: oneOrMany(z.string().min(1).max(64))
+  entity: oneOrMany(plainText.min(1).max(64))
     .optional()
     .describe('Defender, Incident, AdvocacyAction, User, VocabularyTerm, ...'),
-  entityId: oneOrMany(z.string().min(1).max(200)).optional(),
+  entityId: oneOrMany(plainText.min(1).max(200)).optional(),
   actorId: oneOrMany(id).optional(),
   action: oneOrMany(z.enum(auditActions)).optional(),
   from: dayOrMoment.optional().describe('on or after this day or moment'),

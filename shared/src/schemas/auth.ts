@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { roles } from '../enums.ts';
-import { country, id } from './common.ts';
+import { country, id, plainText } from './common.ts';
 
 export const loginInput = z.strictObject({
-  email: z.string().trim().min(1).max(320),
+  email: plainText.trim().min(1).max(320),
   password: z.string().min(1).max(1024),
   totp: z
     .string()

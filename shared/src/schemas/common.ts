@@ -9,6 +9,11 @@ export const country = z
 export const isoDate = z.iso.date();
 export const timestamp = z.iso.datetime({ offset: true });
 
+// PostgreSQL text cannot hold NUL, so it is refused here rather than failing the query.
+export const plainText = z
+  .string()
+  .refine((value) => !value.includes('\u0000'), 'Text without NUL characters');
+
 // One value or several: `country=KH&country=MM` means either.
 export function oneOrMany<T extends z.ZodType>(item: T) {
   return z

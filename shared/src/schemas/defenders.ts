@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { consents, genders, riskLevels } from '../enums.ts';
-import { country, id, listOf, listQuery, oneOrMany, timestamp } from './common.ts';
+import { country, id, listOf, listQuery, oneOrMany, plainText, timestamp } from './common.ts';
 
-const line = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => plainText.trim().min(1).max(max);
 // optional on create; null clears the value on update
 const optionalLine = (max: number) => line(max).nullable().optional();
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
@@ -60,7 +60,7 @@ export const defenderSorts = ['createdAt', '-createdAt', 'updatedAt', '-updatedA
 
 export const defenderListQuery = z.strictObject({
   // every word must occur in a name or alias, whatever the case and accents
-  q: z.string().trim().max(200).optional(),
+  q: plainText.trim().max(200).optional(),
   country: oneOrMany(country).optional(),
   sector: oneOrMany(sectorCode).optional(),
   riskLevel: oneOrMany(z.enum(riskLevels)).optional(),
@@ -70,7 +70,7 @@ export const defenderListQuery = z.strictObject({
 export type DefenderListQuery = z.infer<typeof defenderListQuery>;
 
 export const similarDefendersQuery = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: plainText.trim().min(1).max(200),
   // only defenders of this country when given
   country: country.optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../enums.ts';
-import { country, id, listOf, listQuery, oneOrMany, timestamp } from './common.ts';
+import { country, id, listOf, listQuery, oneOrMany, plainText, timestamp } from './common.ts';
 
 export const minimumPasswordLength = 12;
 
@@ -19,7 +19,7 @@ const assignedCountry = country.refine(
 export const createUserInput = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   // the part of the email before @ when not given
-  name: z.string().trim().min(1).max(200).optional(),
+  name: plainText.trim().min(1).max(200).optional(),
   role: z.enum(roles),
   // empty: all countries
   countries: z
@@ -57,7 +57,7 @@ export const userListQuery = z.strictObject({
     .transform((value) => value === 'true')
     .optional(),
   // every word must occur in the name or the email, whatever the case
-  q: z.string().trim().max(200).optional(),
+  q: plainText.trim().max(200).optional(),
   ...listQuery,
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
@@ -66,7 +66,7 @@ export type UserListQuery = z.infer<typeof userListQuery>;
 export const updateUserInput = z.strictObject({
   // the version the caller last read: a stale one is 409 CONFLICT
   version: z.number().int().min(1),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: plainText.trim().min(1).max(200).optional(),
   role: z.enum(roles).optional(),
   // empty: every country
   countries: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vocabularyNames, type VocabularyName } from '../vocabularies.ts';
+import { plainText } from './common.ts';
 
 export const vocabularyName = z.enum(vocabularyNames);
 
@@ -9,8 +10,8 @@ export const termCode = z
   .max(64)
   .regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, 'An UPPER_SNAKE code, like ARBITRARY_ARREST');
 
-const label = z.string().trim().min(1).max(200);
-const description = z.string().trim().min(1).max(1000);
+const label = plainText.trim().min(1).max(200);
+const description = plainText.trim().min(1).max(1000);
 
 export const vocabularyTerm = z.object({
   code: z.string(),
@@ -40,7 +41,7 @@ export const vocabularyParams = z.strictObject({
 });
 export const vocabularyTermParams = z.strictObject({
   name: vocabularyParams.shape.name,
-  code: z.string().max(64),
+  code: plainText.max(64),
 });
 
 export const createTermInput = z.strictObject({
