@@ -34,13 +34,13 @@ describe('describeAccess', () => {
   it('when a researcher asks, then the scope names the countries, own records and hidden fields', () => {
     const access = accessOf(userOf('RESEARCHER', ['KH']));
     expect(access('read', 'Defender')).toBe(
-      'In Cambodia (KH), without sensitive fields; or that you created',
+      'In Cambodia (KH), without sensitive fields; or in Cambodia (KH), that you created',
     );
     expect(access('update', 'Incident')).toBe(
       'In Cambodia (KH), that you created, with status DRAFT',
     );
     expect(access('transition', 'Incident')).toBe(
-      'To SUBMITTED, that you created, with status DRAFT',
+      'To SUBMITTED, in Cambodia (KH), that you created, with status DRAFT',
     );
     expect(access('delete', 'Defender')).toBeUndefined();
     expect(access('read', 'AuditEvent')).toBeUndefined();
