@@ -212,3 +212,43 @@ describe('bad input is a 400, never a 500', () => {
     );
   });
 });
+
+describe('dates before year 1', () => {
+  it('when a date or moment falls in year 0, then it is 400 VALIDATION, in bodies and filters alike', async () => {
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const defender = await created<DefenderOutput>(
+      await researcher.request('POST', '/api/defenders', defenderBody()),
+    );
+    const answers = {
+      'incident occurredOn': await researcher.request(
+        'POST',
+        '/api/incidents',
+        incidentBody(defender.id, { occurredOn: '0000-05-03' }),
+      ),
+      'advocacy date': await admin.request('POST', '/api/advocacy', {
+        kind: 'STATEMENT',
+        title: 'Statement',
+        date: '0000-01-01',
+      }),
+      'incidents from': await admin.get('/api/incidents?from=0000-01-01'),
+      'advocacy to': await admin.get('/api/advocacy?to=0000-12-31'),
+      'audit from, a day': await admin.get('/api/audit?from=0000-01-01'),
+      // year 1 in Paris is still year 0 in UTC
+      'audit from, a moment': await admin.get(
+        `/api/audit?from=${encodeURIComponent('0001-01-01T00:30:00+01:00')}`,
+      ),
+    };
+    const statuses = Object.fromEntries(
+      await Promise.all(
+        Object.entries(answers).map(async ([what, response]) => [
+          what,
+          `${response.status} ${(await json<{ error?: { code: string } }>(response)).error?.code}`,
+        ]),
+      ),
+    );
+    expect(statuses).toEqual(
+      Object.fromEntries(Object.keys(answers).map((what) => [what, '400 VALIDATION'])),
+    );
+    expect((await admin.get('/api/incidents?from=0001-01-01')).status).toBe(200);
+  });
+});

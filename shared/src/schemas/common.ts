@@ -6,8 +6,13 @@ export const country = z
   .string()
   .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, like KH')
   .describe('ISO 3166-1 alpha-2');
-export const isoDate = z.iso.date();
-export const timestamp = z.iso.datetime({ offset: true });
+// Year 0 (1 BC) is valid ISO 8601 but reaches PostgreSQL as a date it refuses.
+const yearOne = Date.parse('0001-01-01T00:00:00Z');
+const fromYearOne = (value: string) => Date.parse(value) >= yearOne;
+export const isoDate = z.iso.date().refine(fromYearOne, 'A date from year 1 on');
+export const timestamp = z.iso
+  .datetime({ offset: true })
+  .refine(fromYearOne, 'A moment from year 1 on');
 
 // PostgreSQL text cannot hold NUL, so it is refused here rather than failing the query.
 export const plainText = z
