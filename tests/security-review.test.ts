@@ -252,3 +252,43 @@ describe('dates before year 1', () => {
     expect((await admin.get('/api/incidents?from=0001-01-01')).status).toBe(200);
   });
 });
+
+describe('cursors', () => {
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it('when a forged cursor holds an id that is no uuid or a moment in year 0, then every list answers 400 VALIDATION', async () => {
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const defender = await created<DefenderOutput>(
+      await researcher.request('POST', '/api/defenders', defenderBody()),
+    );
+    const incident = await created<IncidentOutput>(
+      await researcher.request('POST', '/api/incidents', incidentBody(defender.id)),
+    );
+    const forged = [
+      cursorOf({ at: '2024-01-01T00:00:00.000Z', id: 'not-a-uuid' }),
+      cursorOf({ at: '0000-06-01T00:00:00.000Z', id: defender.id }),
+    ];
+    const lists = [
+      '/api/defenders',
+      '/api/incidents',
+      `/api/incidents/${incident.id}/transitions`,
+      '/api/advocacy',
+      '/api/users',
+      '/api/audit',
+    ];
+    const answers: Record<string, string> = {};
+    for (const list of lists) {
+      for (const [index, cursor] of forged.entries()) {
+        const response = await admin.get(`${list}?cursor=${cursor}`);
+        const body = await json<{ error?: { code: string; details?: { path: string }[] } }>(
+          response,
+        );
+        answers[`${list} #${index}`] =
+          `${response.status} ${body.error?.code} ${body.error?.details?.[0]?.path}`;
+      }
+    }
+    expect(answers).toEqual(
+      Object.fromEntries(Object.keys(answers).map((key) => [key, '400 VALIDATION query.cursor'])),
+    );
+  });
+});

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { id, timestamp } from '@vigil/shared/schemas/common';
 import { AppError } from './app-error.ts';
 
 // Keyset pagination over a date column with the id as tie-breaker: stable under inserts, and
@@ -14,21 +16,16 @@ export function parseSort<F extends string>(value: `-${F}` | F): Sort<F> {
     : { field: value as F, direction: 'asc' };
 }
 
-interface CursorValue {
-  at: string;
-  id: string;
-}
+// what toPage hands out; anything else (a forged id or moment) would reach the query
+const cursorValue = z.object({ at: timestamp, id });
+type CursorValue = z.infer<typeof cursorValue>;
 
 function decodeCursor(cursor: string): CursorValue {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue;
-    if (
-      typeof value.at === 'string' &&
-      typeof value.id === 'string' &&
-      !isNaN(Date.parse(value.at))
-    ) {
-      return value;
-    }
+    const value = cursorValue.safeParse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    if (value.success) return value.data;
   } catch {
     // reported below
   }
