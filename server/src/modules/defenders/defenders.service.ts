@@ -257,6 +257,7 @@ export async function restoreDefender(ctx: Ctx, id: string): Promise<DefenderOut
 // and however alike, change what the caller is shown.
 const similarityThreshold = 0.3;
 const candidateLimit = 100;
+const candidatePageLimit = 1600;
 const similarLimit = 10;
 
 interface Candidate {
@@ -267,7 +268,7 @@ interface Candidate {
 async function similarCandidates(
   ctx: Ctx,
   query: SimilarDefendersQuery,
-  offset: number,
+  { offset, size }: { offset: number; size: number },
 ): Promise<Candidate[]> {
   const words = wordsOf(query.name);
   const name = words.join(' ');
@@ -292,7 +293,7 @@ async function similarCandidates(
       FROM "Defender"
       WHERE (${name} <% "searchText" OR (${everyWord})) AND "deletedAt" IS NULL ${inCountry}
       ORDER BY "similarity" DESC, "id"
-      LIMIT ${candidateLimit} OFFSET ${offset}`,
+      LIMIT ${size} OFFSET ${offset}`,
   ]);
   return candidates;
 }
@@ -303,8 +304,9 @@ export async function findSimilarDefenders(
 ): Promise<SimilarDefenders> {
   // by id: a defender recorded meanwhile may shift one into the next page too
   const found = new Map<string, DefenderSummary & { similarity: number }>();
-  for (let offset = 0; found.size < similarLimit; offset += candidateLimit) {
-    const candidates = await similarCandidates(ctx, query, offset);
+  const page = { offset: 0, size: candidateLimit };
+  while (found.size < similarLimit) {
+    const candidates = await similarCandidates(ctx, query, page);
     const scores = new Map(candidates.map((candidate) => [candidate.id, candidate.similarity]));
     const rows = await ctx.db.defender.findMany({
       where: readable(ctx, { id: { in: [...scores.keys()] } }),
@@ -313,7 +315,10 @@ export async function findSimilarDefenders(
     for (const row of rows) {
       found.set(row.id, { ...toDefenderSummary(row), similarity: scores.get(row.id)! });
     }
-    if (candidates.length < candidateLimit) break;
+    if (candidates.length < page.size) break;
+    page.offset += page.size;
+    // the caller reads few of the candidates: growing pages keep the rounds few
+    page.size = Math.min(page.size * 2, candidatePageLimit);
   }
   const best = [...found.values()]
     .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id))
