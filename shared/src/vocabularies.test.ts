@@ -16,7 +16,10 @@ function codesBySection(markdown: string): Map<string, { code: string; parent?: 
   for (const block of markdown.split(/^## /m).slice(1)) {
     const name = block.split(/\s/)[0]!;
     // the list is the section's first paragraph; prose may follow it
-    const body = block.slice(block.indexOf('\n')).trim().split(/\n\s*\n/)[0]!;
+    const body = block
+      .slice(block.indexOf('\n'))
+      .trim()
+      .split(/\n\s*\n/)[0]!;
     const terms: { code: string; parent?: string }[] = [];
     for (const line of body.replace(/\n\s+/g, ' ').split('\n')) {
       const grouped = /^- ([A-Z_]+):(.*)$/.exec(line);

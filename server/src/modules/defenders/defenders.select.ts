@@ -26,7 +26,18 @@ export const defenderSelect = {
 
 export type DefenderRow = Prisma.DefenderGetPayload<{ select: typeof defenderSelect }>;
 
-export function toDefenderOutput(row: DefenderRow): DefenderOutput {
+// Lists never carry sensitive fields, whoever asks: they are read one defender at a time, so
+// that each reading is a deliberate act with its own READ_SENSITIVE event.
+export const defenderListSelect = {
+  ...defenderSelect,
+  legalName: false,
+  contact: false,
+  region: false,
+} satisfies Prisma.DefenderSelect;
+
+export function toDefenderOutput(
+  row: Prisma.DefenderGetPayload<{ select: typeof defenderListSelect }> & Partial<DefenderRow>,
+): DefenderOutput {
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 

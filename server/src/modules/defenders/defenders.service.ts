@@ -24,6 +24,7 @@ import { changesOf, recordAudit, type Changes } from '../audit/index.ts';
 import { assertKnownCodes, codeKey } from '../vocabularies/index.ts';
 import {
   auditedFieldsOf,
+  defenderListSelect,
   defenderSelect,
   defenderSummarySelect,
   toDefenderOutput,
@@ -140,7 +141,7 @@ export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise
     where: readable(ctx, ...filtersOf(query), page.where),
     orderBy: page.orderBy,
     take: page.take,
-    select: defenderSelect,
+    select: defenderListSelect,
   });
   const { items, nextCursor } = toPage(rows, query.limit, sort);
   return { items: await presentAll(ctx, items.map(toDefenderOutput)), nextCursor };

@@ -413,23 +413,28 @@ describe('sensitive fields', () => {
     expect(await readSensitiveCount(plain.id)).toBe(0);
   });
 
-  it('when a list shows sensitive values, then one READ_SENSITIVE per record shown', async () => {
+  it('when anyone lists defenders, then no sensitive field comes and nothing is audited as read', async () => {
     const batch = await Promise.all(
       ['Listed Aa', 'Listed Ab', 'Listed Ac'].map((displayName) =>
         create(researcher, { displayName }),
       ),
     );
     const ids = batch.map((item) => item.id);
-    const before = await app.database.db.auditEvent.count({
-      where: { entityId: { in: ids }, action: 'READ_SENSITIVE' },
-    });
-    const response = await manager.get('/api/defenders?q=listed');
-    expect(((await response.json()) as { items: unknown[] }).items).toHaveLength(3);
-    const after = await app.database.db.auditEvent.findMany({
-      where: { entityId: { in: ids }, action: 'READ_SENSITIVE' },
-    });
-    expect(after).toHaveLength(before + 3);
-    expect(new Set(after.map((event) => event.entityId))).toEqual(new Set(ids));
+    const readSensitive = () =>
+      app.database.db.auditEvent.count({
+        where: { entityId: { in: ids }, action: 'READ_SENSITIVE' },
+      });
+    // creating showed the creator what they typed, which counts as a reading
+    const before = await readSensitive();
+    for (const client of [researcher, manager, admin]) {
+      const response = await client.get('/api/defenders?q=listed');
+      const { items } = (await response.json()) as { items: Record<string, unknown>[] };
+      expect(items).toHaveLength(3);
+      for (const item of items) {
+        for (const field of sensitive) expect(item, field).not.toHaveProperty(field);
+      }
+    }
+    expect(await readSensitive()).toBe(before);
   });
 });
 
