@@ -15,7 +15,7 @@ import type {
 import { foldForSearch, searchTextOf } from '@vigil/shared/search';
 import { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Tx } from '../../db/prisma.ts';
-import { notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import { present } from '../../http/present.ts';
@@ -215,11 +215,12 @@ export async function deleteDefender(ctx: Ctx, id: string): Promise<void> {
   ForbiddenError.from(ctx.ability).throwUnlessCan('delete', asDefender(before));
   await ctx.db.$transaction(async (tx) => {
     const deletedAt = new Date();
+    // only the version the permission was checked on: a record moved meanwhile is not deleted
     const { count } = await tx.defender.updateMany({
-      where: { id, deletedAt: null },
+      where: { id, deletedAt: null, version: before.version },
       data: { deletedAt, version: { increment: 1 } },
     });
-    if (count === 0) throw notFound(entity);
+    if (count === 0) throw new AppError('CONFLICT', 'The defender changed meanwhile; try again');
     const changes = changesOf({ deletedAt: null }, { deletedAt });
     await recordAudit(tx, audit(ctx, 'DELETE', before, changes));
   });

@@ -13,7 +13,7 @@ import {
 import { foldForSearch, searchTextOf } from '@vigil/shared/search';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
-import { notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
 import { validationError } from '../../http/error-handler.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
@@ -332,12 +332,13 @@ export async function deleteIncident(ctx: Ctx, id: string): Promise<void> {
     const before = await loadIncident(tx, ctx.ability, id);
     ForbiddenError.from(ctx.ability).throwUnlessCan('delete', incidentSubject(before));
     const deletedAt = new Date();
-    // a concurrent delete of the same incident finds nothing left to delete
+    // only the version the permission was checked on: an incident moved meanwhile (or deleted
+    // by someone else) is not deleted
     const { count } = await tx.incident.updateMany({
-      where: { id, deletedAt: null },
+      where: { id, deletedAt: null, version: before.version },
       data: { deletedAt, version: { increment: 1 } },
     });
-    if (count === 0) throw notFound('Incident');
+    if (count === 0) throw new AppError('CONFLICT', 'The incident changed meanwhile; try again');
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: 'DELETE',
