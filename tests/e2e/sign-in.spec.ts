@@ -4,25 +4,10 @@ import type { Role } from '@vigil/shared/enums';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { createUser } from '../support/http.ts';
+import { linksByRole } from '../support/navigation.ts';
 
 // The sign-in page, the signed-in shell and the end of a session, in a real browser against
 // the real app and database.
-
-const linksByRole: Record<Role, string[]> = {
-  ADMIN: [
-    'Home',
-    'Defenders',
-    'Incidents',
-    'Advocacy',
-    'Statistics',
-    'Audit',
-    'Users',
-    'Vocabularies',
-  ],
-  MANAGER: ['Home', 'Defenders', 'Incidents', 'Advocacy', 'Statistics', 'Audit'],
-  ADVOCACY: ['Home', 'Defenders', 'Incidents', 'Advocacy', 'Statistics'],
-  RESEARCHER: ['Home', 'Defenders', 'Incidents', 'Advocacy', 'Statistics'],
-};
 
 const roleLabels: Record<Role, string> = {
   ADMIN: 'Administrator',

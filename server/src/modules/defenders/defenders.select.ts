@@ -1,4 +1,8 @@
-import type { DefenderOutput, DefenderSummary } from '@vigil/shared/schemas/defenders';
+import {
+  defenderSummary,
+  type DefenderOutput,
+  type DefenderSummary,
+} from '@vigil/shared/schemas/defenders';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 
 export const defenderSelect = {
@@ -41,19 +45,10 @@ export function toDefenderOutput(
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
-export const defenderSummarySelect = {
-  id: true,
-  displayName: true,
-  aliases: true,
-  gender: true,
-  birthYear: true,
-  country: true,
-  sectors: true,
-  organisation: true,
-  riskLevel: true,
-  createdAt: true,
-  createdById: true,
-} satisfies Prisma.DefenderSelect;
+// exactly the fields of the summary schema
+export const defenderSummarySelect = Object.fromEntries(
+  Object.keys(defenderSummary.shape).map((field) => [field, true]),
+) as { [F in keyof typeof defenderSummary.shape]: true } satisfies Prisma.DefenderSelect;
 
 export type DefenderSummaryRow = Prisma.DefenderGetPayload<{
   select: typeof defenderSummarySelect;
