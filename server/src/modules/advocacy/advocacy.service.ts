@@ -8,6 +8,7 @@ import type {
   CreateAdvocacyInput,
   UpdateAdvocacyInput,
 } from '@vigil/shared/schemas/advocacy';
+import { escapeLike } from '../../db/escape-like.ts';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { notFound } from '../../http/app-error.ts';
@@ -39,11 +40,6 @@ function readable(
   return {
     AND: [accessibleBy(ctx.ability, 'read').ofType(entity), { deletedAt: null }, ...filters],
   };
-}
-
-// Prisma's `contains` passes LIKE wildcards through; a typed `%` must only match itself.
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 const dayOf = (date: string) => new Date(`${date}T00:00:00.000Z`);

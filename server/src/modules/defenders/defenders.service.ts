@@ -13,6 +13,7 @@ import type {
   UpdateDefenderInput,
 } from '@vigil/shared/schemas/defenders';
 import { foldForSearch, searchTextOf } from '@vigil/shared/search';
+import { escapeLike } from '../../db/escape-like.ts';
 import { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Tx } from '../../db/prisma.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
@@ -43,11 +44,6 @@ function readable(ctx: Ctx, ...filters: Prisma.DefenderWhereInput[]): Prisma.Def
   return {
     AND: [accessibleBy(ctx.ability, 'read').ofType(entity), { deletedAt: null }, ...filters],
   };
-}
-
-// Prisma's `contains` passes LIKE wildcards through; a typed `%` must only match itself.
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 // searchText and queries are folded alike, so plain substrings of it match whatever the

@@ -11,6 +11,7 @@ import {
   type UpdateIncidentInput,
 } from '@vigil/shared/schemas/incidents';
 import { foldForSearch, searchTextOf } from '@vigil/shared/search';
+import { escapeLike } from '../../db/escape-like.ts';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
@@ -65,10 +66,6 @@ export async function getIncident(ctx: Ctx, id: string): Promise<Presented> {
 // Someone else saved first: the current incident goes back with the 409.
 export async function conflictWithCurrent(ctx: Ctx, id: string) {
   return conflict(await getIncident(ctx, id));
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 // The list filters as Prisma conditions, for the list and for whoever filters incidents the

@@ -7,6 +7,7 @@ import type {
   UserListQuery,
   UserOutput,
 } from '@vigil/shared/schemas/users';
+import { escapeLike } from '../../db/escape-like.ts';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
@@ -21,11 +22,6 @@ const newestFirst = parseSort('-createdAt');
 
 function asUser(record: object): AppSubjects {
   return subject(entity, { ...record }) as unknown as AppSubjects;
-}
-
-// Prisma's `contains` passes LIKE wildcards through; a typed `%` must only match itself.
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function filtersOf(query: UserListQuery): Prisma.UserWhereInput[] {
