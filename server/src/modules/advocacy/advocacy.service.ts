@@ -15,7 +15,7 @@ import { notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
-import { changesOf, recordAudit, type Changes } from '../audit/index.ts';
+import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
 import { assertReadableLinks, linkWrites } from './advocacy.links.ts';
 import {
   advocacyRecordSelect,
@@ -27,6 +27,9 @@ import {
 } from './advocacy.select.ts';
 
 const entity = 'AdvocacyAction';
+// advocacy actions span countries, so their history (logged without one) is for admins and
+// all-country managers
+const audit = auditorOf(entity);
 
 // CASL checks plain records against the rules' conditions (createdById for deletes).
 function asAdvocacy(record: object): AppSubjects {
@@ -105,11 +108,6 @@ async function findRecord(db: Db | Tx, ctx: Ctx, id: string): Promise<AdvocacyOu
   return toAdvocacyOutput(row);
 }
 
-function audit(ctx: Ctx, action: 'CREATE' | 'UPDATE' | 'DELETE', id: string, changes: Changes) {
-  // advocacy actions span countries, so their history is for admins and all-country managers
-  return { actorId: ctx.user.id, action, entity, entityId: id, country: null, changes, ip: ctx.ip };
-}
-
 export async function listAdvocacy(ctx: Ctx, query: AdvocacyListQuery): Promise<AdvocacyList> {
   const sort = parseSort(query.sort);
   const page = pageQuery(sort, query.limit, query.cursor);
@@ -145,7 +143,7 @@ export async function createAdvocacy(
       select: { id: true },
     });
     const created = await findRecord(tx, ctx, id);
-    await recordAudit(tx, audit(ctx, 'CREATE', id, changesOf(null, auditedFieldsOf(created))));
+    await recordAudit(tx, audit(ctx, 'CREATE', { id }, changesOf(null, auditedFieldsOf(created))));
     return created;
   });
 }
@@ -180,7 +178,7 @@ export async function updateAdvocacy(
     }
     const after = await findRecord(tx, ctx, id);
     const changes = changesOf(auditedFieldsOf(before), auditedFieldsOf(after));
-    await recordAudit(tx, audit(ctx, 'UPDATE', id, changes));
+    await recordAudit(tx, audit(ctx, 'UPDATE', { id }, changes));
     return findVisible(tx, ctx, id);
   });
   if (!updated) throw conflict(await getAdvocacy(ctx, id));
@@ -197,7 +195,10 @@ export async function deleteAdvocacy(ctx: Ctx, id: string): Promise<void> {
       data: { deletedAt, version: { increment: 1 } },
     });
     if (count === 0) throw notFound('Advocacy action');
-    await recordAudit(tx, audit(ctx, 'DELETE', id, changesOf({ deletedAt: null }, { deletedAt })));
+    await recordAudit(
+      tx,
+      audit(ctx, 'DELETE', { id }, changesOf({ deletedAt: null }, { deletedAt })),
+    );
   });
 }
 
@@ -223,7 +224,7 @@ export async function restoreAdvocacy(ctx: Ctx, id: string): Promise<AdvocacyOut
     if (count > 0) {
       await recordAudit(
         tx,
-        audit(ctx, 'UPDATE', id, changesOf({ deletedAt }, { deletedAt: null })),
+        audit(ctx, 'UPDATE', { id }, changesOf({ deletedAt }, { deletedAt: null })),
       );
     }
     return findVisible(tx, ctx, id);

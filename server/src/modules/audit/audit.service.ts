@@ -1,7 +1,7 @@
 import { ForbiddenError } from '@casl/ability';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import type { AuditEventOutput, AuditListQuery } from '@vigil/shared/schemas/audit';
-import type { Prisma } from '../../../../prisma/generated/client.ts';
+import type { AuditAction, Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
@@ -12,15 +12,40 @@ export type AuditInput = Omit<Prisma.AuditEventUncheckedCreateInput, 'changes'> 
   changes?: Changes | Prisma.InputJsonObject;
 };
 
+// changesOf returns JSON-safe values (it round-trips them through JSON)
+function toRow({ changes, ...event }: AuditInput): Prisma.AuditEventUncheckedCreateInput {
+  return {
+    ...event,
+    ...(changes === undefined ? {} : { changes: changes as Prisma.InputJsonObject }),
+  };
+}
+
 // Written in the caller's transaction, so that a change and its history land together.
-export async function recordAudit(db: Db | Tx, { changes, ...event }: AuditInput): Promise<void> {
-  await db.auditEvent.create({
-    // changesOf returns JSON-safe values (it round-trips them through JSON)
-    data: {
-      ...event,
-      ...(changes === undefined ? {} : { changes: changes as Prisma.InputJsonObject }),
-    },
-    select: { id: true },
+export async function recordAudit(db: Db | Tx, event: AuditInput): Promise<void> {
+  await db.auditEvent.create({ data: toRow(event), select: { id: true } });
+}
+
+// Many events in one insert, however many records a list shows.
+export async function recordAudits(db: Db | Tx, events: AuditInput[]): Promise<void> {
+  if (events.length > 0) await db.auditEvent.createMany({ data: events.map(toRow) });
+}
+
+// Services audit what the signed-in caller does to one record of `entity`; records without a
+// country (advocacy actions, users) are logged with none.
+export function auditorOf(entity: string) {
+  return (
+    ctx: Pick<Ctx, 'user' | 'ip'>,
+    action: AuditAction,
+    record: { id: string; country?: string | null },
+    changes?: AuditInput['changes'],
+  ): AuditInput => ({
+    actorId: ctx.user.id,
+    action,
+    entity,
+    entityId: record.id,
+    country: record.country ?? null,
+    ...(changes === undefined ? {} : { changes }),
+    ip: ctx.ip,
   });
 }
 

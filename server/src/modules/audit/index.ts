@@ -1,2 +1,2 @@
-export { recordAudit, type AuditInput } from './audit.service.ts';
-export { changesOf, type Changes } from './changes.ts';
+export { auditorOf, recordAudit, recordAudits } from './audit.service.ts';
+export { changesOf } from './changes.ts';

@@ -21,7 +21,7 @@ import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import { present } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
-import { changesOf, recordAudit, type Changes } from '../audit/index.ts';
+import { auditorOf, changesOf, recordAudit, recordAudits } from '../audit/index.ts';
 import { assertKnownCodes, codeKey } from '../vocabularies/index.ts';
 import {
   auditedFieldsOf,
@@ -34,6 +34,7 @@ import {
 } from './defenders.select.ts';
 
 const entity = 'Defender';
+const audit = auditorOf(entity);
 
 // CASL checks plain records against the rules' conditions (country, createdById).
 function asDefender(record: object): AppSubjects {
@@ -62,17 +63,6 @@ function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
   ];
 }
 
-function readSensitiveEvent(ctx: Ctx, record: { id: string; country: string }) {
-  return {
-    actorId: ctx.user.id,
-    action: 'READ_SENSITIVE' as const,
-    entity,
-    entityId: record.id,
-    country: record.country,
-    ip: ctx.ip,
-  };
-}
-
 // Drops what the caller may not see; every record that still shows a sensitive value leaves a
 // READ_SENSITIVE trace, in one insert however long the list.
 async function presentAll<T extends { id: string; country: string }>(
@@ -81,11 +71,10 @@ async function presentAll<T extends { id: string; country: string }>(
 ): Promise<T[]> {
   const presented = records.map((record) => present(ctx.ability, entity, record));
   const shown = records.filter((_record, index) => presented[index]!.sensitiveShown);
-  if (shown.length > 0) {
-    await ctx.db.auditEvent.createMany({
-      data: shown.map((record) => readSensitiveEvent(ctx, record)),
-    });
-  }
+  await recordAudits(
+    ctx.db,
+    shown.map((record) => audit(ctx, 'READ_SENSITIVE', record)),
+  );
   // present() only removes fields the output schema marks optional
   return presented.map(({ data }) => data as T);
 }
@@ -111,23 +100,6 @@ async function assertSectors(tx: Tx, sectors: string[], kept: string[] = []) {
     sectors.map((code, index) => ({ vocabulary: 'sectors', code, path: `body.sectors.${index}` })),
     new Set(kept.map((code) => codeKey('sectors', code))),
   );
-}
-
-function audit(
-  ctx: Ctx,
-  action: 'CREATE' | 'UPDATE' | 'DELETE',
-  row: DefenderRow,
-  changes: Changes,
-) {
-  return {
-    actorId: ctx.user.id,
-    action,
-    entity,
-    entityId: row.id,
-    country: row.country,
-    changes,
-    ip: ctx.ip,
-  };
 }
 
 export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise<DefenderList> {

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/prisma.ts';
 import { present } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
+import { incidentEvent } from './incidents.select.ts';
 
 // The incident as this caller may see it. Showing a source's identity is itself a reading of
 // sensitive data, so it is audited (in the caller's transaction when there is one).
@@ -13,14 +14,7 @@ export async function presentIncident(
 ): Promise<Partial<IncidentOutput>> {
   const { data, sensitiveShown } = present(ctx.ability, 'Incident', incident);
   if (sensitiveShown) {
-    await recordAudit(db, {
-      actorId: ctx.user.id,
-      action: 'READ_SENSITIVE',
-      entity: 'Incident',
-      entityId: incident.id,
-      country: incident.country,
-      ip: ctx.ip,
-    });
+    await recordAudit(db, incidentEvent(ctx, 'READ_SENSITIVE', incident));
   }
   return data;
 }

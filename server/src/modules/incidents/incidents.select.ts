@@ -2,6 +2,7 @@ import { subject } from '@casl/ability';
 import type { AppSubjects } from '@vigil/shared/auth/abilities';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
+import { auditorOf } from '../audit/index.ts';
 
 const byPosition = { position: 'asc' } as const;
 
@@ -95,6 +96,8 @@ export function toIncidentOutput(row: IncidentRow | IncidentListRow): IncidentOu
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }
+
+export const incidentEvent = auditorOf('Incident');
 
 // What the audit log compares: the fields people edit, without bookkeeping (version,
 // timestamps) or lists derived from the acts.

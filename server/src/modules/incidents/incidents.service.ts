@@ -26,6 +26,7 @@ import { presentIncident } from './incidents.presenter.ts';
 import { nextReference } from './incidents.references.ts';
 import {
   auditedFields,
+  incidentEvent,
   incidentListSelect,
   incidentSelect,
   incidentSubject,
@@ -250,15 +251,8 @@ export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Prom
       select: incidentSelect,
     });
     const created = toIncidentOutput(row);
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: 'CREATE',
-      entity: 'Incident',
-      entityId: created.id,
-      country: created.country,
-      changes: changesOf(null, auditedFields(created), incidentSensitiveFields),
-      ip: ctx.ip,
-    });
+    const changes = changesOf(null, auditedFields(created), incidentSensitiveFields);
+    await recordAudit(tx, incidentEvent(ctx, 'CREATE', created, changes));
     return presentIncident(ctx, created, tx);
   });
 }
@@ -309,15 +303,8 @@ export async function updateIncident(
       select: incidentSelect,
     });
     const after = toIncidentOutput(row);
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: 'UPDATE',
-      entity: 'Incident',
-      entityId: id,
-      country: after.country,
-      changes: changesOf(auditedFields(before), auditedFields(after), incidentSensitiveFields),
-      ip: ctx.ip,
-    });
+    const changes = changesOf(auditedFields(before), auditedFields(after), incidentSensitiveFields);
+    await recordAudit(tx, incidentEvent(ctx, 'UPDATE', after, changes));
     return presentIncident(ctx, after, tx);
   });
   if (!updated) throw await conflictWithCurrent(ctx, id);
@@ -336,15 +323,8 @@ export async function deleteIncident(ctx: Ctx, id: string): Promise<void> {
       data: { deletedAt, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError('CONFLICT', 'The incident changed meanwhile; try again');
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: 'DELETE',
-      entity: 'Incident',
-      entityId: id,
-      country: before.country,
-      changes: changesOf({ deletedAt: null }, { deletedAt: deletedAt.toISOString() }),
-      ip: ctx.ip,
-    });
+    const changes = changesOf({ deletedAt: null }, { deletedAt: deletedAt.toISOString() });
+    await recordAudit(tx, incidentEvent(ctx, 'DELETE', before, changes));
   });
 }
 
@@ -359,15 +339,8 @@ export async function restoreIncident(ctx: Ctx, id: string): Promise<Presented> 
       data: { deletedAt: null, version: { increment: 1 } },
     });
     if (count === 0) return presentIncident(ctx, before, tx);
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: 'UPDATE',
-      entity: 'Incident',
-      entityId: id,
-      country: before.country,
-      changes: changesOf({ deletedAt: before.deletedAt }, { deletedAt: null }),
-      ip: ctx.ip,
-    });
+    const changes = changesOf({ deletedAt: before.deletedAt }, { deletedAt: null });
+    await recordAudit(tx, incidentEvent(ctx, 'UPDATE', before, changes));
     return presentIncident(ctx, await loadIncident(tx, ctx.ability, id), tx);
   });
 }

@@ -12,7 +12,12 @@ import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import { presentIncident } from './incidents.presenter.ts';
-import { incidentSelect, incidentSubject, toIncidentOutput } from './incidents.select.ts';
+import {
+  incidentEvent,
+  incidentSelect,
+  incidentSubject,
+  toIncidentOutput,
+} from './incidents.select.ts';
 import { conflictWithCurrent, loadIncident } from './incidents.service.ts';
 
 function assertTransitionAllowed(incident: IncidentOutput, to: IncidentOutput['status']) {
@@ -64,15 +69,13 @@ export async function transitionIncident(
       data: { incidentId: id, from: before.status, to: input.to, comment, actorId: ctx.user.id },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: 'TRANSITION',
-      entity: 'Incident',
-      entityId: id,
-      country: before.country,
-      changes: { status: { from: before.status, to: input.to }, comment },
-      ip: ctx.ip,
-    });
+    await recordAudit(
+      tx,
+      incidentEvent(ctx, 'TRANSITION', before, {
+        status: { from: before.status, to: input.to },
+        comment,
+      }),
+    );
     const row = await tx.incident.findUniqueOrThrow({ where: { id }, select: incidentSelect });
     return presentIncident(ctx, toIncidentOutput(row), tx);
   });

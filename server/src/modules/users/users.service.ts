@@ -13,11 +13,12 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
-import { changesOf, recordAudit } from '../audit/index.ts';
+import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
 import { createUserAccount, type CreateUserAccountInput } from './create-user.ts';
 import { auditedFieldsOf, toUserOutput, userSelect, type UserRow } from './users.select.ts';
 
 const entity = 'User';
+const audit = auditorOf(entity);
 const newestFirst = parseSort('-createdAt');
 
 function asUser(record: object): AppSubjects {
@@ -124,14 +125,10 @@ async function saveUser(
       where: { id: before.id },
       select: userSelect,
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: 'UPDATE',
-      entity,
-      entityId: before.id,
-      changes: changesOf(auditedFieldsOf(before), auditedFieldsOf(after)),
-      ip: ctx.ip ?? null,
-    });
+    await recordAudit(
+      tx,
+      audit(ctx, 'UPDATE', before, changesOf(auditedFieldsOf(before), auditedFieldsOf(after))),
+    );
     return after;
   });
   if (!updated) throw conflict(await getUser(ctx, before.id));
