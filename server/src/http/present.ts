@@ -1,7 +1,7 @@
-import { subject as asSubject } from '@casl/ability';
 import { permittedFieldsOf } from '@casl/ability/extra';
-import type { AppAbility, AppSubjects } from '@vigil/shared/auth/abilities';
+import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { defenderFields, incidentFields, sensitiveFields } from '@vigil/shared/auth/fields';
+import { asSubject } from './subject.ts';
 
 // Subjects whose rules may restrict fields; the others are returned whole to whoever may read.
 const fieldsOf = { Defender: defenderFields, Incident: incidentFields } as const;
@@ -45,8 +45,8 @@ export function present<T extends Record<string, unknown>>(
   type: FieldRestricted,
   record: T,
 ): Presented<T> {
-  // the API shape differs from the model's (nested acts, derived lists), hence the cast
-  const target = asSubject(type, { ...record }) as unknown as AppSubjects;
+  // the API shape differs from the model's (nested acts, derived lists)
+  const target = asSubject(type, record);
   const permitted = permittedFieldsOf(ability, 'read', target, {
     fieldsFrom: (rule) => rule.fields ?? [everything],
   });

@@ -1,5 +1,4 @@
-import { ForbiddenError, subject } from '@casl/ability';
-import type { AppSubjects } from '@vigil/shared/auth/abilities';
+import { ForbiddenError } from '@casl/ability';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import type {
   AdvocacyList,
@@ -15,6 +14,7 @@ import { notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
+import { asSubject } from '../../http/subject.ts';
 import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
 import { assertReadableLinks, linkWrites } from './advocacy.links.ts';
 import {
@@ -30,11 +30,6 @@ const entity = 'AdvocacyAction';
 // advocacy actions span countries, so their history (logged without one) is for admins and
 // all-country managers
 const audit = auditorOf(entity);
-
-// CASL checks plain records against the rules' conditions (createdById for deletes).
-function asAdvocacy(record: object): AppSubjects {
-  return subject(entity, { ...record }) as unknown as AppSubjects;
-}
 
 function readable(
   ctx: Ctx,
@@ -130,7 +125,7 @@ export async function createAdvocacy(
   { incidentIds, defenderIds, ...fields }: CreateAdvocacyInput,
 ): Promise<AdvocacyOutput> {
   const data = { ...fields, createdById: ctx.user.id };
-  ForbiddenError.from(ctx.ability).throwUnlessCan('create', asAdvocacy(data));
+  ForbiddenError.from(ctx.ability).throwUnlessCan('create', asSubject(entity, data));
   return ctx.db.$transaction(async (tx) => {
     await assertReadableLinks(tx, ctx.ability, { incidentIds, defenderIds });
     const { id } = await tx.advocacyAction.create({
@@ -156,8 +151,8 @@ export async function updateAdvocacy(
   const visible = await findVisible(ctx.db, ctx, id);
   const before = await findRecord(ctx.db, ctx, id);
   const rules = ForbiddenError.from(ctx.ability);
-  rules.throwUnlessCan('update', asAdvocacy(before));
-  rules.throwUnlessCan('update', asAdvocacy({ ...before, ...fields }));
+  rules.throwUnlessCan('update', asSubject(entity, before));
+  rules.throwUnlessCan('update', asSubject(entity, { ...before, ...fields }));
   if (before.version !== version) throw conflict(visible);
 
   const updated = await ctx.db.$transaction(async (tx) => {
@@ -187,7 +182,7 @@ export async function updateAdvocacy(
 
 export async function deleteAdvocacy(ctx: Ctx, id: string): Promise<void> {
   const before = await findRecord(ctx.db, ctx, id);
-  ForbiddenError.from(ctx.ability).throwUnlessCan('delete', asAdvocacy(before));
+  ForbiddenError.from(ctx.ability).throwUnlessCan('delete', asSubject(entity, before));
   await ctx.db.$transaction(async (tx) => {
     const deletedAt = new Date();
     const { count } = await tx.advocacyAction.updateMany({
@@ -210,10 +205,10 @@ export async function restoreAdvocacy(ctx: Ctx, id: string): Promise<AdvocacyOut
   });
   if (!row) throw notFound('Advocacy action');
   const { deletedAt, ...record } = row;
-  if (deletedAt && ctx.ability.cannot('manage', asAdvocacy(record))) {
+  if (deletedAt && ctx.ability.cannot('manage', asSubject(entity, record))) {
     throw notFound('Advocacy action');
   }
-  ForbiddenError.from(ctx.ability).throwUnlessCan('manage', asAdvocacy(record));
+  ForbiddenError.from(ctx.ability).throwUnlessCan('manage', asSubject(entity, record));
   if (!deletedAt) return getAdvocacy(ctx, id);
 
   return ctx.db.$transaction(async (tx) => {

@@ -1,5 +1,4 @@
-import { ForbiddenError, subject } from '@casl/ability';
-import type { AppSubjects } from '@vigil/shared/auth/abilities';
+import { ForbiddenError } from '@casl/ability';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import { defenderSensitiveFields } from '@vigil/shared/auth/fields';
 import type {
@@ -21,6 +20,7 @@ import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import { present } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
+import { asSubject } from '../../http/subject.ts';
 import { auditorOf, changesOf, recordAudit, recordAudits } from '../audit/index.ts';
 import { assertKnownCodes, codeKey } from '../vocabularies/index.ts';
 import {
@@ -35,11 +35,6 @@ import {
 
 const entity = 'Defender';
 const audit = auditorOf(entity);
-
-// CASL checks plain records against the rules' conditions (country, createdById).
-function asDefender(record: object): AppSubjects {
-  return subject(entity, { ...record }) as unknown as AppSubjects;
-}
 
 function readable(ctx: Ctx, ...filters: Prisma.DefenderWhereInput[]): Prisma.DefenderWhereInput {
   return {
@@ -124,7 +119,7 @@ export async function createDefender(
   input: CreateDefenderInput,
 ): Promise<DefenderOutput> {
   const data = { ...input, createdById: ctx.user.id };
-  ForbiddenError.from(ctx.ability).throwUnlessCan('create', asDefender(data));
+  ForbiddenError.from(ctx.ability).throwUnlessCan('create', asSubject(entity, data));
   const created = await ctx.db.$transaction(async (tx) => {
     await assertSectors(tx, input.sectors);
     const row = await tx.defender.create({
@@ -145,9 +140,9 @@ export async function updateDefender(
 ): Promise<DefenderOutput> {
   const before = await findReadable(ctx, id);
   const rules = ForbiddenError.from(ctx.ability);
-  rules.throwUnlessCan('update', asDefender(before));
+  rules.throwUnlessCan('update', asSubject(entity, before));
   // the after-state too, so that nobody moves a record out of their reach
-  rules.throwUnlessCan('update', asDefender({ ...before, ...changes }));
+  rules.throwUnlessCan('update', asSubject(entity, { ...before, ...changes }));
   if (before.version !== version) throw conflict(await presentOne(ctx, before));
 
   const named = changes.displayName !== undefined || changes.aliases !== undefined;
@@ -180,7 +175,7 @@ export async function updateDefender(
 
 export async function deleteDefender(ctx: Ctx, id: string): Promise<void> {
   const before = await findReadable(ctx, id);
-  ForbiddenError.from(ctx.ability).throwUnlessCan('delete', asDefender(before));
+  ForbiddenError.from(ctx.ability).throwUnlessCan('delete', asSubject(entity, before));
   await ctx.db.$transaction(async (tx) => {
     const deletedAt = new Date();
     // only the version the permission was checked on: a record moved meanwhile is not deleted
@@ -202,8 +197,8 @@ export async function restoreDefender(ctx: Ctx, id: string): Promise<DefenderOut
   });
   if (!row) throw notFound(entity);
   const { deletedAt, ...record } = row;
-  if (deletedAt && ctx.ability.cannot('manage', asDefender(record))) throw notFound(entity);
-  ForbiddenError.from(ctx.ability).throwUnlessCan('manage', asDefender(record));
+  if (deletedAt && ctx.ability.cannot('manage', asSubject(entity, record))) throw notFound(entity);
+  ForbiddenError.from(ctx.ability).throwUnlessCan('manage', asSubject(entity, record));
   if (!deletedAt) return presentOne(ctx, record);
 
   const restored = await ctx.db.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
-import { subject } from '@casl/ability';
 import type { AppSubjects } from '@vigil/shared/auth/abilities';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
+import { asSubject } from '../../http/subject.ts';
 import { auditorOf } from '../audit/index.ts';
 
 const byPosition = { position: 'asc' } as const;
@@ -115,7 +115,7 @@ export function auditedFields(incident: IncidentOutput) {
   return edited;
 }
 
-// The fields the ability's conditions look at; the API shape is not the model's, hence the cast.
+// The fields the ability's conditions look at, and only those.
 export interface IncidentConditions {
   country: string;
   createdById: string;
@@ -125,10 +125,5 @@ export interface IncidentConditions {
 
 export function incidentSubject(incident: IncidentConditions): AppSubjects {
   const { country, createdById, status, confidentiality } = incident;
-  return subject('Incident', {
-    country,
-    createdById,
-    status,
-    confidentiality,
-  }) as unknown as AppSubjects;
+  return asSubject('Incident', { country, createdById, status, confidentiality });
 }

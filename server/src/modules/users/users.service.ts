@@ -1,5 +1,4 @@
-import { ForbiddenError, subject } from '@casl/ability';
-import type { AppSubjects } from '@vigil/shared/auth/abilities';
+import { ForbiddenError } from '@casl/ability';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import type {
   UpdateUserInput,
@@ -13,6 +12,7 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
+import { asSubject } from '../../http/subject.ts';
 import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
 import { createUserAccount, type CreateUserAccountInput } from './create-user.ts';
 import { auditedFieldsOf, toUserOutput, userSelect, type UserRow } from './users.select.ts';
@@ -20,10 +20,6 @@ import { auditedFieldsOf, toUserOutput, userSelect, type UserRow } from './users
 const entity = 'User';
 const audit = auditorOf(entity);
 const newestFirst = parseSort('-createdAt');
-
-function asUser(record: object): AppSubjects {
-  return subject(entity, { ...record }) as unknown as AppSubjects;
-}
 
 function filtersOf(query: UserListQuery): Prisma.UserWhereInput[] {
   const words = query.q?.split(/\s+/).filter(Boolean) ?? [];
@@ -107,8 +103,8 @@ async function saveUser(
   version: number,
 ): Promise<UserOutput> {
   const rules = ForbiddenError.from(ctx.ability);
-  rules.throwUnlessCan('update', asUser(before));
-  rules.throwUnlessCan('update', asUser({ ...before, ...changes }));
+  rules.throwUnlessCan('update', asSubject(entity, before));
+  rules.throwUnlessCan('update', asSubject(entity, { ...before, ...changes }));
   assertNotLockingOut(ctx, before, changes);
   if (before.version !== version) throw conflict(toUserOutput(before));
 
