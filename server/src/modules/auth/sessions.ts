@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/prisma.ts';
 
 export const sessionCookie = 'vigil_session';
-export const idleTimeoutMs = 30 * 60 * 1000;
+const idleTimeoutMs = 30 * 60 * 1000;
 export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
 // lastSeenAt is written at most this often, not on every request
 const touchEveryMs = 60 * 1000;
@@ -58,8 +58,4 @@ export async function findSession(db: Db, token: string) {
 
 export async function destroySession(db: Db, sessionId: string) {
   await db.session.deleteMany({ where: { id: sessionId } });
-}
-
-export async function destroySessionsOf(db: Db, userId: string) {
-  await db.session.deleteMany({ where: { userId } });
 }
