@@ -19,6 +19,8 @@ export interface CodeUse {
   path: string;
 }
 
+export const codeKey = (vocabulary: VocabularyName, code: string) => `${vocabulary}:${code}`;
+
 // Every code must name a term of its vocabulary. Retired terms are refused for new uses but
 // accepted where the record already had them (`kept`), so old records stay editable.
 export async function assertKnownCodes(
@@ -34,9 +36,11 @@ export async function assertKnownCodes(
     },
     select: { vocabulary: true, code: true, retiredAt: true },
   });
-  const known = new Map(terms.map((term) => [`${term.vocabulary}:${term.code}`, term]));
+  const known = new Map(
+    terms.map((term) => [codeKey(term.vocabulary as VocabularyName, term.code), term]),
+  );
   const problems = uses.flatMap((use) => {
-    const key = `${use.vocabulary}:${use.code}`;
+    const key = codeKey(use.vocabulary, use.code);
     const term = known.get(key);
     if (!term) {
       return [{ path: use.path, code: 'unknown_code', message: `Unknown ${use.vocabulary} code` }];
@@ -48,8 +52,6 @@ export async function assertKnownCodes(
   });
   if (problems.length > 0) throw new AppError('VALIDATION', 'The request is not valid', problems);
 }
-
-export const codeKey = (vocabulary: VocabularyName, code: string) => `${vocabulary}:${code}`;
 
 const termSelect = {
   vocabulary: true,
