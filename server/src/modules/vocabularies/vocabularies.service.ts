@@ -7,6 +7,7 @@ import type {
   VocabularyTermOutput,
 } from '@vigil/shared/schemas/vocabularies';
 import { vocabularyNames, type VocabularyName } from '@vigil/shared/vocabularies';
+import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import type { Ctx } from '../../http/request-context.ts';
@@ -61,17 +62,9 @@ const termSelect = {
   parent: true,
   position: true,
   retiredAt: true,
-} as const;
+} satisfies Prisma.VocabularyTermSelect;
 
-interface TermRow {
-  vocabulary: string;
-  code: string;
-  label: string;
-  description: string | null;
-  parent: string | null;
-  position: number;
-  retiredAt: Date | null;
-}
+type TermRow = Prisma.VocabularyTermGetPayload<{ select: typeof termSelect }>;
 
 function toTerm(row: TermRow): VocabularyTermOutput {
   return {
