@@ -11,7 +11,7 @@ import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import type { Ctx } from '../../http/request-context.ts';
-import { changesOf, recordAudit } from '../audit/index.ts';
+import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
 
 export interface CodeUse {
   vocabulary: VocabularyName;
@@ -96,9 +96,10 @@ export async function listVocabularies(ctx: Ctx): Promise<VocabulariesOutput> {
   return lists;
 }
 
-const termEntity = (vocabulary: VocabularyName, code: string) => ({
-  entity: 'VocabularyTerm',
-  entityId: codeKey(vocabulary, code),
+// a term is logged under its key, `violations:ARBITRARY_DETENTION`
+const audit = auditorOf('VocabularyTerm');
+const termRecord = (vocabulary: VocabularyName, code: string) => ({
+  id: codeKey(vocabulary, code),
 });
 
 export async function addTerm(
@@ -134,13 +135,10 @@ export async function addTerm(
       select: termSelect,
     });
     const term = toTerm(row);
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: 'CREATE',
-      ...termEntity(vocabulary, input.code),
-      changes: changesOf(null, term),
-      ip: ctx.ip ?? null,
-    });
+    await recordAudit(
+      tx,
+      audit(ctx, 'CREATE', termRecord(vocabulary, input.code), changesOf(null, term)),
+    );
     return term;
   });
 }
@@ -180,13 +178,7 @@ export async function updateTerm(
     const term = toTerm(row);
     const changes = changesOf(toTerm(before), term);
     if (Object.keys(changes).length > 0) {
-      await recordAudit(tx, {
-        actorId: ctx.user.id,
-        action: 'UPDATE',
-        ...termEntity(vocabulary, code),
-        changes,
-        ip: ctx.ip ?? null,
-      });
+      await recordAudit(tx, audit(ctx, 'UPDATE', termRecord(vocabulary, code), changes));
     }
     return term;
   });
