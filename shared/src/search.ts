@@ -14,6 +14,12 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
+// The words of a query as searchText holds them, so that plain substrings of it match
+// whatever the case and accents.
+export function searchWordsOf(text: string): string[] {
+  return foldForSearch(text).split(' ').filter(Boolean);
+}
+
 export function searchTextOf(parts: ReadonlyArray<string | null | undefined>): string {
   return foldForSearch(parts.filter(Boolean).join(' \u2022 '));
 }

@@ -11,7 +11,7 @@ import type {
   SimilarDefendersQuery,
   UpdateDefenderInput,
 } from '@vigil/shared/schemas/defenders';
-import { foldForSearch, searchTextOf } from '@vigil/shared/search';
+import { searchTextOf, searchWordsOf } from '@vigil/shared/search';
 import { escapeLike } from '../../db/escape-like.ts';
 import { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Tx } from '../../db/prisma.ts';
@@ -42,14 +42,8 @@ function readable(ctx: Ctx, ...filters: Prisma.DefenderWhereInput[]): Prisma.Def
   };
 }
 
-// searchText and queries are folded alike, so plain substrings of it match whatever the
-// case and accents
-function wordsOf(text: string): string[] {
-  return foldForSearch(text).split(' ').filter(Boolean);
-}
-
 function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
-  const words = query.q ? wordsOf(query.q) : [];
+  const words = query.q ? searchWordsOf(query.q) : [];
   return [
     ...words.map((word) => ({ searchText: { contains: escapeLike(word) } })),
     ...(query.country ? [{ country: { in: query.country } }] : []),
@@ -235,7 +229,7 @@ async function similarCandidates(
   query: SimilarDefendersQuery,
   { offset, size }: { offset: number; size: number },
 ): Promise<Candidate[]> {
-  const words = wordsOf(query.name);
+  const words = searchWordsOf(query.name);
   const name = words.join(' ');
   const inCountry = query.country ? Prisma.sql`AND "country" = ${query.country}` : Prisma.empty;
   // pg_trgm makes trigrams of ASCII letters and digits only (the database's ctype is C), so a

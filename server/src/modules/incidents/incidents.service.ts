@@ -10,7 +10,7 @@ import {
   type IncidentOutput,
   type UpdateIncidentInput,
 } from '@vigil/shared/schemas/incidents';
-import { foldForSearch, searchTextOf } from '@vigil/shared/search';
+import { searchTextOf, searchWordsOf } from '@vigil/shared/search';
 import { escapeLike } from '../../db/escape-like.ts';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
@@ -72,7 +72,7 @@ export async function conflictWithCurrent(ctx: Ctx, id: string) {
 // The list filters as Prisma conditions, for the list and for whoever filters incidents the
 // same way (exports, statistics). Act filters match when any act matches.
 export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentWhereInput[] {
-  const words = filters.q ? foldForSearch(filters.q).split(' ').filter(Boolean) : [];
+  const words = filters.q ? searchWordsOf(filters.q) : [];
   const where: Prisma.IncidentWhereInput[] = words.map((word) => ({
     searchText: { contains: escapeLike(word) },
   }));
