@@ -14,3 +14,13 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Record') => new AppError('NOT_FOUND', `${what} not found`);
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  code: string;
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION', 'The request is not valid', issues);
+}

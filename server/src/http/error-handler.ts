@@ -2,13 +2,7 @@ import { ForbiddenError } from '@casl/ability';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../../../prisma/generated/client.ts';
-import { AppError } from './app-error.ts';
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-  code: string;
-}
+import { AppError, validationError, type FieldIssue } from './app-error.ts';
 
 export function issuesOf(error: z.ZodError, where?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -16,10 +10,6 @@ export function issuesOf(error: z.ZodError, where?: string): FieldIssue[] {
     message: issue.message,
     code: issue.code,
   }));
-}
-
-export function validationError(issues: FieldIssue[]): AppError {
-  return new AppError('VALIDATION', 'The request is not valid', issues);
 }
 
 interface BodyParserError {

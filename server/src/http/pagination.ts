@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, timestamp } from '@vigil/shared/schemas/common';
-import { AppError } from './app-error.ts';
+import { validationError } from './app-error.ts';
 
 // Keyset pagination over a date column with the id as tie-breaker: stable under inserts, and
 // each page is one index range scan however deep the list goes.
@@ -29,7 +29,7 @@ function decodeCursor(cursor: string): CursorValue {
   } catch {
     // reported below
   }
-  throw new AppError('VALIDATION', 'The request is not valid', [
+  throw validationError([
     { path: 'query.cursor', message: 'Not a cursor this list handed out', code: 'custom' },
   ]);
 }

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
-import { issuesOf, validationError, type FieldIssue } from './error-handler.ts';
+import { validationError, type FieldIssue } from './app-error.ts';
+import { issuesOf } from './error-handler.ts';
 
 interface Schemas {
   params?: z.ZodType;

@@ -1,6 +1,6 @@
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import type { Db, Tx } from '../../db/prisma.ts';
-import { AppError } from '../../http/app-error.ts';
+import { validationError } from '../../http/app-error.ts';
 import { assertReadableDefenders } from '../defenders/index.ts';
 import { readableIncidents } from './advocacy.select.ts';
 
@@ -29,7 +29,7 @@ async function assertReadableIncidents(tx: Db | Tx, ability: AppAbility, ids: st
           },
         ],
   );
-  if (problems.length > 0) throw new AppError('VALIDATION', 'The request is not valid', problems);
+  if (problems.length > 0) throw validationError(problems);
 }
 
 // An action may only point at records its author can read.

@@ -1,7 +1,7 @@
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import type { Db, Tx } from '../../db/prisma.ts';
-import { AppError } from '../../http/app-error.ts';
+import { validationError } from '../../http/app-error.ts';
 
 export interface DefenderUse {
   id: string;
@@ -31,5 +31,5 @@ export async function assertReadableDefenders(
   const problems = uses
     .filter((use) => !readable.has(use.id))
     .map((use) => ({ path: use.path, code: 'unknown_defender', message: 'No such defender' }));
-  if (problems.length > 0) throw new AppError('VALIDATION', 'The request is not valid', problems);
+  if (problems.length > 0) throw validationError(problems);
 }

@@ -9,7 +9,7 @@ import type {
 import { vocabularyNames, type VocabularyName } from '@vigil/shared/vocabularies';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
 
@@ -51,7 +51,7 @@ export async function assertKnownCodes(
     }
     return [];
   });
-  if (problems.length > 0) throw new AppError('VALIDATION', 'The request is not valid', problems);
+  if (problems.length > 0) throw validationError(problems);
 }
 
 const termSelect = {
