@@ -16,12 +16,12 @@ import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { asSubject } from '../../http/subject.ts';
 import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
+import { readableDefenders } from '../defenders/index.ts';
 import { assertReadableLinks, linkWrites } from './advocacy.links.ts';
 import {
   advocacyRecordSelect,
   advocacySelect,
   auditedFieldsOf,
-  readableDefenders,
   readableIncidents,
   toAdvocacyOutput,
 } from './advocacy.select.ts';

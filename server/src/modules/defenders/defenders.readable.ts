@@ -1,7 +1,18 @@
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
+import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { validationError } from '../../http/app-error.ts';
+
+// The defenders the caller may read, deleted ones left out, narrowed by any further filters.
+export function readableDefenders(
+  ability: AppAbility,
+  ...filters: Prisma.DefenderWhereInput[]
+): Prisma.DefenderWhereInput {
+  return {
+    AND: [accessibleBy(ability, 'read').ofType('Defender'), { deletedAt: null }, ...filters],
+  };
+}
 
 export interface DefenderUse {
   id: string;
@@ -19,12 +30,7 @@ export async function assertReadableDefenders(
 ): Promise<void> {
   if (uses.length === 0) return;
   const found = await tx.defender.findMany({
-    where: {
-      AND: [
-        accessibleBy(ability, 'read').ofType('Defender'),
-        { id: { in: [...new Set(uses.map((use) => use.id))] }, deletedAt: null },
-      ],
-    },
+    where: readableDefenders(ability, { id: { in: [...new Set(uses.map((use) => use.id))] } }),
     select: { id: true },
   });
   const readable = new Set(found.map((defender) => defender.id));

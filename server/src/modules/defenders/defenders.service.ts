@@ -32,15 +32,10 @@ import {
   toDefenderSummary,
   type DefenderRow,
 } from './defenders.select.ts';
+import { readableDefenders } from './defenders.readable.ts';
 
 const entity = 'Defender';
 const audit = auditorOf(entity);
-
-function readable(ctx: Ctx, ...filters: Prisma.DefenderWhereInput[]): Prisma.DefenderWhereInput {
-  return {
-    AND: [accessibleBy(ctx.ability, 'read').ofType(entity), { deletedAt: null }, ...filters],
-  };
-}
 
 function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
   const words = query.q ? searchWordsOf(query.q) : [];
@@ -75,7 +70,7 @@ async function presentOne(ctx: Ctx, row: DefenderRow): Promise<DefenderOutput> {
 
 async function findReadable(ctx: Ctx, id: string): Promise<DefenderRow> {
   const row = await ctx.db.defender.findFirst({
-    where: readable(ctx, { id }),
+    where: readableDefenders(ctx.ability, { id }),
     select: defenderSelect,
   });
   if (!row) throw notFound(entity);
@@ -95,7 +90,7 @@ export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise
   const sort = parseSort(query.sort);
   const page = pageQuery(sort, query.limit, query.cursor);
   const rows = await ctx.db.defender.findMany({
-    where: readable(ctx, ...filtersOf(query), page.where),
+    where: readableDefenders(ctx.ability, ...filtersOf(query), page.where),
     orderBy: page.orderBy,
     take: page.take,
     select: defenderListSelect,
@@ -268,7 +263,7 @@ export async function findSimilarDefenders(
     const candidates = await similarCandidates(ctx, query, page);
     const scores = new Map(candidates.map((candidate) => [candidate.id, candidate.similarity]));
     const rows = await ctx.db.defender.findMany({
-      where: readable(ctx, { id: { in: [...scores.keys()] } }),
+      where: readableDefenders(ctx.ability, { id: { in: [...scores.keys()] } }),
       select: defenderSummarySelect,
     });
     for (const row of rows) {

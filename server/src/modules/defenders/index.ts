@@ -1,1 +1,5 @@
-export { assertReadableDefenders, type DefenderUse } from './defenders.readable.ts';
+export {
+  assertReadableDefenders,
+  readableDefenders,
+  type DefenderUse,
+} from './defenders.readable.ts';
