@@ -2,7 +2,7 @@ import type { AppAbility } from '@vigil/shared/auth/abilities';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { validationError } from '../../http/app-error.ts';
 import { assertReadableDefenders } from '../defenders/index.ts';
-import { readableIncidents } from './advocacy.select.ts';
+import { readableIncidents } from '../incidents/index.ts';
 
 interface Links {
   incidentIds?: string[] | undefined;
@@ -14,7 +14,7 @@ interface Links {
 async function assertReadableIncidents(tx: Db | Tx, ability: AppAbility, ids: string[]) {
   if (ids.length === 0) return;
   const found = await tx.incident.findMany({
-    where: { AND: [readableIncidents(ability), { id: { in: ids } }] },
+    where: readableIncidents(ability, { id: { in: ids } }),
     select: { id: true },
   });
   const readable = new Set(found.map((incident) => incident.id));

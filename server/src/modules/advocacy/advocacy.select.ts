@@ -1,12 +1,8 @@
 import type { AppAbility } from '@vigil/shared/auth/abilities';
-import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import type { AdvocacyOutput } from '@vigil/shared/schemas/advocacy';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import { readableDefenders } from '../defenders/index.ts';
-
-export function readableIncidents(ability: AppAbility): Prisma.IncidentWhereInput {
-  return { AND: [accessibleBy(ability, 'read').ofType('Incident'), { deletedAt: null }] };
-}
+import { readableIncidents } from '../incidents/index.ts';
 
 const fieldSelect = {
   id: true,

@@ -17,12 +17,12 @@ import type { Ctx } from '../../http/request-context.ts';
 import { asSubject } from '../../http/subject.ts';
 import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
 import { readableDefenders } from '../defenders/index.ts';
+import { readableIncidents } from '../incidents/index.ts';
 import { assertReadableLinks, linkWrites } from './advocacy.links.ts';
 import {
   advocacyRecordSelect,
   advocacySelect,
   auditedFieldsOf,
-  readableIncidents,
   toAdvocacyOutput,
 } from './advocacy.select.ts';
 

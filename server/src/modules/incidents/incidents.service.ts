@@ -38,6 +38,16 @@ type Presented = Partial<IncidentOutput>;
 // that they can be found and restored.
 const seesDeleted = (ability: AppAbility) => ability.can('manage', 'Incident');
 
+// The incidents the caller may read, deleted ones left out, narrowed by any further filters.
+export function readableIncidents(
+  ability: AppAbility,
+  ...filters: Prisma.IncidentWhereInput[]
+): Prisma.IncidentWhereInput {
+  return {
+    AND: [accessibleBy(ability, 'read').ofType('Incident'), { deletedAt: null }, ...filters],
+  };
+}
+
 // The incident if the caller may read it, else 404: an unreadable incident does not exist.
 export async function loadIncident(
   db: Db | Tx,
@@ -97,14 +107,7 @@ export async function listIncidents(
   const sort = parseSort(query.sort);
   const page = pageQuery(sort, query.limit, query.cursor);
   const rows = await ctx.db.incident.findMany({
-    where: {
-      AND: [
-        accessibleBy(ctx.ability, 'read').ofType('Incident'),
-        { deletedAt: null },
-        ...incidentFiltersWhere(query),
-        page.where,
-      ],
-    },
+    where: readableIncidents(ctx.ability, ...incidentFiltersWhere(query), page.where),
     orderBy: page.orderBy,
     take: page.take,
     select: incidentListSelect,

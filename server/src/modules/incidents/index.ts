@@ -1,1 +1,1 @@
-export { incidentFiltersWhere, loadIncident } from './incidents.service.ts';
+export { incidentFiltersWhere, loadIncident, readableIncidents } from './incidents.service.ts';
