@@ -6,9 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { demoPassword } from '../../../../prisma/seed/demo-accounts.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import { checkPassword } from './passwords.ts';
-import { createSession, type Meta } from './sessions.ts';
-
-const sessionUserSelect = { id: true, email: true, name: true, role: true, countries: true };
+import { createSession, sessionUserSelect, type Meta } from './sessions.ts';
 
 export async function login(
   db: Db,

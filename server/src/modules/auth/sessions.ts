@@ -7,6 +7,15 @@ export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
 // lastSeenAt is written at most this often, not on every request
 const touchEveryMs = 60 * 1000;
 
+// what a signed-in request knows of its user (SessionUser)
+export const sessionUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  countries: true,
+} as const;
+
 // The cookie carries a random token; the table keeps only its hash.
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -37,9 +46,7 @@ export async function findSession(db: Db, token: string) {
   const session = await db.session.findUnique({
     where: { id },
     include: {
-      user: {
-        select: { id: true, email: true, name: true, role: true, countries: true, active: true },
-      },
+      user: { select: { ...sessionUserSelect, active: true } },
     },
   });
   if (!session) return undefined;
