@@ -119,11 +119,8 @@ export async function listIncidents(
   };
 }
 
-interface IncidentLists {
-  acts?: CreateIncidentInput['acts'];
-  charges?: CreateIncidentInput['charges'];
-  sources?: CreateIncidentInput['sources'];
-}
+// an update may leave any of them out
+type IncidentLists = Partial<Pick<CreateIncidentInput, 'acts' | 'charges' | 'sources'>>;
 
 type CodedLists = Pick<IncidentOutput, 'acts' | 'charges' | 'sources'>;
 
