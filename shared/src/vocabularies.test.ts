@@ -33,8 +33,11 @@ function codesBySection(markdown: string): Map<string, { code: string; parent?: 
   return sections;
 }
 
-describe.runIf(fs.existsSync(document))('the seed vocabularies', () => {
-  const sections = codesBySection(fs.readFileSync(document, 'utf8'));
+const present = fs.existsSync(document);
+
+// vitest collects a skipped block too, so the file is read only when it is there
+describe.runIf(present)('the seed vocabularies', () => {
+  const sections = present ? codesBySection(fs.readFileSync(document, 'utf8')) : new Map();
 
   for (const name of vocabularyNames) {
     it(`when ${name} is compared with VOCABULARIES.md, then the codes and groups are the same`, () => {
