@@ -4,7 +4,12 @@ import pg from 'pg';
 import { PrismaClient } from '../../../prisma/generated/client.ts';
 
 function createClient(pool: pg.Pool) {
-  return new PrismaClient({ adapter: new PrismaPg(pool) }).$extends(createCaslExtension());
+  return new PrismaClient({
+    adapter: new PrismaPg(pool),
+    // Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a busy moment into
+    // a failed write; an incident with its acts, charges and sources deserves more patience
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  }).$extends(createCaslExtension());
 }
 
 export type Db = ReturnType<typeof createClient>;
