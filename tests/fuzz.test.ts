@@ -166,6 +166,14 @@ describe('hostile input to every endpoint', () => {
     );
   }
 
+  it('when the URL is larger than the HTTP parser takes, then 431 comes in the error shape', async () => {
+    const response = await fetch(`${app.url}/api/defenders?q=${'x'.repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(await response.json()).toEqual({
+      error: { code: 'TOO_LARGE', message: expect.any(String) },
+    });
+  });
+
   it('when a body is not valid UTF-8, then it is a 4xx', async () => {
     for (const endpoint of listEndpoints().filter((e) => e.body)) {
       const path = fillPath(endpoint, {

@@ -5,6 +5,7 @@ import { seedDemo } from '../../prisma/seed/demo.ts';
 import { createApp } from './app.ts';
 import { loadConfig, projectRoot } from './config.ts';
 import { connectConfiguredDatabase } from './db/connect.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
 import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
 
@@ -31,6 +32,7 @@ const server = app.listen(config.PORT, () => {
   const { port } = server.address() as AddressInfo;
   logger.info(`Vigil is listening on http://localhost:${port}`);
 });
+answerClientErrors(server);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../../server/src/app.ts';
 import { projectRoot } from '../../server/src/config.ts';
+import { answerClientErrors } from '../../server/src/http/client-errors.ts';
 import { openDatabase, type Database } from '../../server/src/db/prisma.ts';
 import { ensureVocabularies } from '../../server/src/modules/vocabularies/vocabularies.seed.ts';
 import { createTestDatabase } from './database.ts';
@@ -36,6 +37,7 @@ export async function startTestApp(
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
