@@ -12,6 +12,7 @@ export interface EndpointSpec {
   body?: z.ZodType;
   // the success body; absent for 204
   response?: z.ZodType;
+  // the success status: 200 by default, 204 when the handler returns nothing
   status?: number;
   // answered without a session (sign-in, health); every other route needs a signed-in
   // caller, and the CSRF token for writes
@@ -36,7 +37,8 @@ type Handler<S extends EndpointSpec> = (
 ) => unknown;
 
 // A feature's router, mounted under /api + `path`: each route checks the session, validates its
-// input with its zod schemas, then calls one handler with the parsed input.
+// input with its zod schemas, then calls one handler with the parsed input and answers what it
+// returns with the spec's status (unless the handler answered itself).
 export function createRoutes(path: string) {
   const router = Router();
   const add =
@@ -47,7 +49,14 @@ export function createRoutes(path: string) {
       catalogue.set(`${method} ${endpoint.path}`, endpoint);
       const guards = spec.public ? [] : [requireUser, requireCsrf];
       router[method](routePath, ...guards, validate(spec), async (req, res) => {
-        await handler(res.locals.input as Input<Pick<S, 'params' | 'query' | 'body'>>, req, res);
+        const body = await handler(
+          res.locals.input as Input<Pick<S, 'params' | 'query' | 'body'>>,
+          req,
+          res,
+        );
+        if (res.headersSent) return;
+        if (body === undefined) res.status(spec.status ?? 204).end();
+        else res.status(spec.status ?? 200).json(body);
       });
     };
   return {

@@ -26,9 +26,7 @@ advocacyRoutes.get(
     query: advocacyListQuery,
     response: advocacyList,
   },
-  async ({ query }, req, res) => {
-    res.json(await listAdvocacy(ctxOf(req), query));
-  },
+  ({ query }, req) => listAdvocacy(ctxOf(req), query),
 );
 
 advocacyRoutes.post(
@@ -39,17 +37,13 @@ advocacyRoutes.post(
     response: advocacyOutput,
     status: 201,
   },
-  async ({ body }, req, res) => {
-    res.status(201).json(await createAdvocacy(ctxOf(req), body));
-  },
+  ({ body }, req) => createAdvocacy(ctxOf(req), body),
 );
 
 advocacyRoutes.get(
   '/:id',
   { summary: 'One advocacy action', params: idParams, response: advocacyOutput },
-  async ({ params }, req, res) => {
-    res.json(await getAdvocacy(ctxOf(req), params.id));
-  },
+  ({ params }, req) => getAdvocacy(ctxOf(req), params.id),
 );
 
 advocacyRoutes.patch(
@@ -60,18 +54,13 @@ advocacyRoutes.patch(
     body: updateAdvocacyInput,
     response: advocacyOutput,
   },
-  async ({ params, body }, req, res) => {
-    res.json(await updateAdvocacy(ctxOf(req), params.id, body));
-  },
+  ({ params, body }, req) => updateAdvocacy(ctxOf(req), params.id, body),
 );
 
 advocacyRoutes.delete(
   '/:id',
   { summary: 'Soft-delete an advocacy action', params: idParams, status: 204 },
-  async ({ params }, req, res) => {
-    await deleteAdvocacy(ctxOf(req), params.id);
-    res.status(204).end();
-  },
+  ({ params }, req) => deleteAdvocacy(ctxOf(req), params.id),
 );
 
 advocacyRoutes.post(
@@ -81,7 +70,5 @@ advocacyRoutes.post(
     params: idParams,
     response: advocacyOutput,
   },
-  async ({ params }, req, res) => {
-    res.json(await restoreAdvocacy(ctxOf(req), params.id));
-  },
+  ({ params }, req) => restoreAdvocacy(ctxOf(req), params.id),
 );

@@ -12,7 +12,5 @@ auditRoutes.get(
     query: auditListQuery,
     response: auditListOutput,
   },
-  async ({ query }, req, res) => {
-    res.json(await listAudit(ctxOf(req), query));
-  },
+  ({ query }, req) => listAudit(ctxOf(req), query),
 );

@@ -29,20 +29,17 @@ authRoutes.post(
       production,
     });
     res.cookie(sessionCookie, token, { ...cookieOptions(req), maxAge: absoluteTimeoutMs });
-    res.json({ user, csrfToken });
+    return { user, csrfToken };
   },
 );
 
 authRoutes.post('/logout', { summary: 'Sign out', status: 204 }, async (_input, req, res) => {
   await destroySession(dbOf(req), req.sessionId!);
   res.clearCookie(sessionCookie, cookieOptions(req));
-  res.status(204).end();
 });
 
 authRoutes.get(
   '/me',
   { summary: 'The signed-in user, CSRF token and packed CASL rules', response: meOutput },
-  (_input, req, res) => {
-    res.json(me(req.user!, req.csrfToken!));
-  },
+  (_input, req) => me(req.user!, req.csrfToken!),
 );

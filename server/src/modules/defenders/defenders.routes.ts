@@ -29,9 +29,7 @@ defenderRoutes.get(
     query: defenderListQuery,
     response: defenderList,
   },
-  async ({ query }, req, res) => {
-    res.json(await listDefenders(ctxOf(req), query));
-  },
+  ({ query }, req) => listDefenders(ctxOf(req), query),
 );
 
 defenderRoutes.post(
@@ -42,9 +40,7 @@ defenderRoutes.post(
     response: defenderOutput,
     status: 201,
   },
-  async ({ body }, req, res) => {
-    res.status(201).json(await createDefender(ctxOf(req), body));
-  },
+  ({ body }, req) => createDefender(ctxOf(req), body),
 );
 
 // before /:id, which would otherwise take `similar` for an id
@@ -55,17 +51,13 @@ defenderRoutes.get(
     query: similarDefendersQuery,
     response: similarDefenders,
   },
-  async ({ query }, req, res) => {
-    res.json(await findSimilarDefenders(ctxOf(req), query));
-  },
+  ({ query }, req) => findSimilarDefenders(ctxOf(req), query),
 );
 
 defenderRoutes.get(
   '/:id',
   { summary: 'One defender', params: idParams, response: defenderOutput },
-  async ({ params }, req, res) => {
-    res.json(await getDefender(ctxOf(req), params.id));
-  },
+  ({ params }, req) => getDefender(ctxOf(req), params.id),
 );
 
 defenderRoutes.patch(
@@ -76,18 +68,13 @@ defenderRoutes.patch(
     body: updateDefenderInput,
     response: defenderOutput,
   },
-  async ({ params, body }, req, res) => {
-    res.json(await updateDefender(ctxOf(req), params.id, body));
-  },
+  ({ params, body }, req) => updateDefender(ctxOf(req), params.id, body),
 );
 
 defenderRoutes.delete(
   '/:id',
   { summary: 'Soft-delete a defender', params: idParams, status: 204 },
-  async ({ params }, req, res) => {
-    await deleteDefender(ctxOf(req), params.id);
-    res.status(204).end();
-  },
+  ({ params }, req) => deleteDefender(ctxOf(req), params.id),
 );
 
 defenderRoutes.post(
@@ -97,7 +84,5 @@ defenderRoutes.post(
     params: idParams,
     response: defenderOutput,
   },
-  async ({ params }, req, res) => {
-    res.json(await restoreDefender(ctxOf(req), params.id));
-  },
+  ({ params }, req) => restoreDefender(ctxOf(req), params.id),
 );

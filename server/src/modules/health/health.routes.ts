@@ -12,13 +12,13 @@ healthRoutes.get(
     response: z.object({ status: z.literal('ok'), db: z.literal('ok') }),
     public: true,
   },
-  async (_input, req, res) => {
+  async (_input, req) => {
     try {
       await dbOf(req).$queryRaw`SELECT 1`;
     } catch (error) {
       req.log.warn({ err: error }, 'health check: database unreachable');
       throw new AppError('UNAVAILABLE', 'The database is unreachable', { db: 'down' });
     }
-    res.json({ status: 'ok', db: 'ok' });
+    return { status: 'ok', db: 'ok' };
   },
 );

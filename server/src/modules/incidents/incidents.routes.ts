@@ -30,9 +30,7 @@ incidentRoutes.get(
     query: incidentListQuery,
     response: incidentList,
   },
-  async ({ query }, req, res) => {
-    res.json(await listIncidents(ctxOf(req), query));
-  },
+  ({ query }, req) => listIncidents(ctxOf(req), query),
 );
 
 incidentRoutes.post(
@@ -43,17 +41,13 @@ incidentRoutes.post(
     response: incidentOutput,
     status: 201,
   },
-  async ({ body }, req, res) => {
-    res.status(201).json(await createIncident(ctxOf(req), body));
-  },
+  ({ body }, req) => createIncident(ctxOf(req), body),
 );
 
 incidentRoutes.get(
   '/:id',
   { summary: 'One incident', params: idParams, response: incidentOutput },
-  async ({ params }, req, res) => {
-    res.json(await getIncident(ctxOf(req), params.id));
-  },
+  ({ params }, req) => getIncident(ctxOf(req), params.id),
 );
 
 incidentRoutes.patch(
@@ -64,18 +58,13 @@ incidentRoutes.patch(
     body: updateIncidentInput,
     response: incidentOutput,
   },
-  async ({ params, body }, req, res) => {
-    res.json(await updateIncident(ctxOf(req), params.id, body));
-  },
+  ({ params, body }, req) => updateIncident(ctxOf(req), params.id, body),
 );
 
 incidentRoutes.delete(
   '/:id',
   { summary: 'Soft-delete an incident', params: idParams, status: 204 },
-  async ({ params }, req, res) => {
-    await deleteIncident(ctxOf(req), params.id);
-    res.status(204).end();
-  },
+  ({ params }, req) => deleteIncident(ctxOf(req), params.id),
 );
 
 incidentRoutes.post(
@@ -85,9 +74,7 @@ incidentRoutes.post(
     params: idParams,
     response: incidentOutput,
   },
-  async ({ params }, req, res) => {
-    res.json(await restoreIncident(ctxOf(req), params.id));
-  },
+  ({ params }, req) => restoreIncident(ctxOf(req), params.id),
 );
 
 incidentRoutes.post(
@@ -98,9 +85,7 @@ incidentRoutes.post(
     body: transitionIncidentInput,
     response: incidentOutput,
   },
-  async ({ params, body }, req, res) => {
-    res.json(await transitionIncident(ctxOf(req), params.id, body));
-  },
+  ({ params, body }, req) => transitionIncident(ctxOf(req), params.id, body),
 );
 
 incidentRoutes.get(
@@ -111,7 +96,5 @@ incidentRoutes.get(
     query: incidentTransitionListQuery,
     response: incidentTransitionList,
   },
-  async ({ params, query }, req, res) => {
-    res.json(await listTransitions(ctxOf(req), params.id, query));
-  },
+  ({ params, query }, req) => listTransitions(ctxOf(req), params.id, query),
 );

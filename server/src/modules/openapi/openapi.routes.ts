@@ -18,7 +18,5 @@ openapiRoutes.get(
     response: openApiOutput,
     public: true,
   },
-  (_input, _req, res) => {
-    res.json(openApiDocument(listEndpoints()));
-  },
+  () => openApiDocument(listEndpoints()),
 );

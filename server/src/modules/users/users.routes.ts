@@ -14,9 +14,7 @@ userRoutes.get(
     query: userListQuery,
     response: userList,
   },
-  async ({ query }, req, res) => {
-    res.json(await listUsers(ctxOf(req), query));
-  },
+  ({ query }, req) => listUsers(ctxOf(req), query),
 );
 
 userRoutes.post(
@@ -27,19 +25,15 @@ userRoutes.post(
     response: userOutput,
     status: 201,
   },
-  async ({ body }, req, res) => {
+  ({ body }, req) =>
     // createApp's flag: the demo password is refused in production
-    const production = req.app.locals.production === true;
-    res.status(201).json(await createUser(ctxOf(req), body, { production }));
-  },
+    createUser(ctxOf(req), body, { production: req.app.locals.production === true }),
 );
 
 userRoutes.get(
   '/:id',
   { summary: 'One user account (admins)', params: idParams, response: userOutput },
-  async ({ params }, req, res) => {
-    res.json(await getUser(ctxOf(req), params.id));
-  },
+  ({ params }, req) => getUser(ctxOf(req), params.id),
 );
 
 userRoutes.patch(
@@ -51,9 +45,7 @@ userRoutes.patch(
     body: updateUserInput,
     response: userOutput,
   },
-  async ({ params, body }, req, res) => {
-    res.json(await updateUser(ctxOf(req), params.id, body));
-  },
+  ({ params, body }, req) => updateUser(ctxOf(req), params.id, body),
 );
 
 userRoutes.delete(
@@ -63,8 +55,5 @@ userRoutes.delete(
     params: idParams,
     status: 204,
   },
-  async ({ params }, req, res) => {
-    await deactivateUser(ctxOf(req), params.id);
-    res.status(204).end();
-  },
+  ({ params }, req) => deactivateUser(ctxOf(req), params.id),
 );

@@ -18,9 +18,7 @@ vocabularyRoutes.get(
     summary: 'Every controlled vocabulary, terms in order, retired ones flagged',
     response: vocabulariesOutput,
   },
-  async (_input, req, res) => {
-    res.json(await listVocabularies(ctxOf(req)));
-  },
+  (_input, req) => listVocabularies(ctxOf(req)),
 );
 
 vocabularyRoutes.post(
@@ -32,9 +30,7 @@ vocabularyRoutes.post(
     response: vocabularyTerm,
     status: 201,
   },
-  async ({ params, body }, req, res) => {
-    res.status(201).json(await addTerm(ctxOf(req), params.name, body));
-  },
+  ({ params, body }, req) => addTerm(ctxOf(req), params.name, body),
 );
 
 vocabularyRoutes.patch(
@@ -45,7 +41,5 @@ vocabularyRoutes.patch(
     body: updateTermInput,
     response: vocabularyTerm,
   },
-  async ({ params, body }, req, res) => {
-    res.json(await updateTerm(ctxOf(req), params.name, params.code, body));
-  },
+  ({ params, body }, req) => updateTerm(ctxOf(req), params.name, params.code, body),
 );
