@@ -67,3 +67,5 @@ export async function clientFor(app: TestApp, role: Role, countries: string[] = 
   const client = await signIn(app, user.email, user.password);
   return { ...client, user };
 }
+
+export type RoleClient = Awaited<ReturnType<typeof clientFor>>;

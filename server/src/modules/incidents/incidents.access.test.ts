@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentStatus } from '@vigil/shared/enums';
 import type { IncidentList, IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
-import { clientFor } from '../../../../tests/support/http.ts';
+import { clientFor, type RoleClient as Client } from '../../../../tests/support/http.ts';
 import {
   auditEventsOf,
   createDefender,
@@ -11,8 +11,6 @@ import {
   postIncident,
   setStatus,
 } from './incidents.factories.ts';
-
-type Client = Awaited<ReturnType<typeof clientFor>>;
 
 const identity = 'Witness: Chan Sokha, +855 97 000 000';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
-import { clientFor } from '../../../../tests/support/http.ts';
+import { clientFor, type RoleClient as Client } from '../../../../tests/support/http.ts';
 import {
   auditEventsOf,
   countRows,
@@ -12,8 +12,6 @@ import {
   postIncident,
   setStatus,
 } from './incidents.factories.ts';
-
-type Client = Awaited<ReturnType<typeof clientFor>>;
 
 interface ErrorBody {
   error: {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentStatus } from '@vigil/shared/enums';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
-import { clientFor } from '../../../../tests/support/http.ts';
+import { clientFor, type RoleClient as Client } from '../../../../tests/support/http.ts';
 import {
   auditEventsOf,
   countRows,
@@ -14,7 +14,6 @@ import {
   setStatus,
 } from './incidents.factories.ts';
 
-type Client = Awaited<ReturnType<typeof clientFor>>;
 type Actor = 'author' | 'colleague' | 'manager' | 'admin' | 'advocacy';
 
 const twoSources = [
