@@ -5,7 +5,6 @@ import { AppProviders } from './app/AppProviders.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { endSession } from './features/auth/api/get-me.ts';
 import { createQueryClient } from './lib/query-client.ts';
-import './styles.css';
 
 const queryClient = createQueryClient({ onUnauthenticated: () => endSession(queryClient) });
 const router = createAppRouter(queryClient);

@@ -25,7 +25,12 @@ export async function openPage(
   browser: Browser,
   baseURL: string,
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL });
+  // bypassCSP: axe-core is injected into the page (tests/support/axe.ts)
+  const context = await browser.newContext({
+    baseURL,
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -34,4 +39,13 @@ export async function openPage(
     problems.push(`console error: ${message.text()}`);
   });
   return { context, page, problems };
+}
+
+// Signs in through the sign-in page and waits for the signed-in shell.
+export async function signInThroughPage(page: Page, email: string, password: string) {
+  if (!new URL(page.url()).pathname.startsWith('/login')) await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
+import { MantineProvider } from '@mantine/core';
 import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,9 +29,11 @@ async function renderNav(role: Role, path = '/') {
       {
         path: '*',
         element: (
-          <AbilityProvider value={ability}>
-            <AppNav />
-          </AbilityProvider>
+          <MantineProvider>
+            <AbilityProvider value={ability}>
+              <AppNav />
+            </AbilityProvider>
+          </MantineProvider>
         ),
       },
     ],

@@ -1,7 +1,5 @@
+import { LoadingState } from '../components/ui/QueryState.tsx';
+
 export function LoadingPage() {
-  return (
-    <p className="loading" role="status">
-      Loading…
-    </p>
-  );
+  return <LoadingState />;
 }

@@ -1,26 +1,25 @@
+import { Alert, Button, Stack } from '@mantine/core';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { Alert } from '../components/ui/Alert.tsx';
+import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { isApiError } from '../lib/api-client.ts';
-
-function messageOf(error: unknown): string {
-  if (isApiError(error)) return error.message;
-  if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`;
-  // a lazy page that fails to load usually means a new version was deployed meanwhile
-  return 'Something went wrong while showing this page.';
-}
+import { useCommonText } from '../lib/i18n.ts';
 
 export function RouteErrorPage() {
   const error = useRouteError();
+  const { t } = useCommonText();
+  const message = isApiError(error)
+    ? error.message
+    : isRouteErrorResponse(error)
+      ? `${error.status} ${error.statusText}`
+      : // a lazy page that fails to load usually means a new version was deployed meanwhile
+        t('state.errorText');
   return (
-    <section className="page" aria-labelledby="page-title">
-      <title>Error · Vigil</title>
-      <h1 id="page-title">This page could not be shown</h1>
-      <Alert tone="error">{messageOf(error)}</Alert>
-      <p>
-        <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-      </p>
-    </section>
+    <Stack component="section" aria-labelledby="page-title" p="md" align="flex-start">
+      <PageHeader title={t('state.errorTitle')} />
+      <Alert color="red" role="alert">
+        {message}
+      </Alert>
+      <Button onClick={() => window.location.reload()}>{t('actions.reload')}</Button>
+    </Stack>
   );
 }

@@ -1,4 +1,21 @@
-import { useMemo } from 'react';
+import {
+  ActionIcon,
+  Anchor,
+  AppShell,
+  Burger,
+  Group,
+  Loader,
+  Text,
+  Tooltip,
+  useComputedColorScheme,
+  useMantineColorScheme,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { IconMoon, IconSun } from '@tabler/icons-react';
+import { Suspense, useMemo } from 'react';
 import {
   Link,
   Navigate,
@@ -10,15 +27,38 @@ import {
 import { useMe } from '../features/auth/api/get-me.ts';
 import { SignOutButton } from '../features/auth/components/SignOutButton.tsx';
 import { AbilityProvider, abilityFromPackedRules } from '../lib/ability.ts';
-import { roleLabel } from '../lib/format.ts';
+import { formatCountries, roleLabel } from '../lib/format.ts';
+import { useCommonText } from '../lib/i18n.ts';
 import { SessionUserContext } from '../lib/session.ts';
 import { AppNav } from './AppNav.tsx';
+import { CommandPalette, CommandPaletteButton } from './CommandPalette.tsx';
 import { signInPath } from './session-loader.ts';
+import classes from './SignedInLayout.module.css';
+
+function ColorSchemeToggle() {
+  const { t } = useCommonText();
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme('light');
+  return (
+    <Tooltip label={t('app.colorScheme')}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={t('app.colorScheme')}
+        onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+      >
+        {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
 
 export function SignedInLayout() {
   const { data: session } = useMe();
   const location = useLocation();
   const navigation = useNavigation();
+  const { t } = useCommonText();
+  const [opened, { toggle, close }] = useDisclosure();
   const rules = session?.rules;
   const ability = useMemo(() => (rules ? abilityFromPackedRules(rules) : undefined), [rules]);
 
@@ -28,32 +68,70 @@ export function SignedInLayout() {
     return <Navigate to={signInPath(navigation.location ?? location, true)} replace />;
   }
   if (!session || !ability) return null;
+  const { user } = session;
 
   return (
     <AbilityProvider value={ability}>
-      <SessionUserContext value={session.user}>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <div className="shell">
-          <header className="topbar">
-            <Link to="/" className="brand">
-              Vigil
-            </Link>
-            <div className="account">
-              <span>
-                <span className="account-name">{session.user.name}</span>{' '}
-                <span className="muted">({roleLabel(session.user.role)})</span>
-              </span>
-              <SignOutButton />
-            </div>
-          </header>
-          <AppNav />
-          <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
-            <Outlet />
-          </main>
-        </div>
-        <ScrollRestoration />
+      <SessionUserContext value={user}>
+        <ModalsProvider>
+          <Notifications position="bottom-right" />
+          <Anchor href="#main" className={classes.skipLink}>
+            {t('app.skipToContent')}
+          </Anchor>
+          <AppShell
+            header={{ height: 56 }}
+            navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+            padding="md"
+          >
+            <AppShell.Header className={classes.noPrint}>
+              <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+                <Group gap="sm" wrap="nowrap">
+                  <Burger
+                    opened={opened}
+                    onClick={toggle}
+                    hiddenFrom="sm"
+                    size="sm"
+                    aria-label={opened ? t('app.closeMenu') : t('app.openMenu')}
+                  />
+                  <Anchor component={Link} to="/" fw={700} fz="lg" underline="never">
+                    {t('app.name')}
+                  </Anchor>
+                  <CommandPaletteButton />
+                </Group>
+                <Group gap="sm" wrap="nowrap">
+                  <div className={classes.account}>
+                    <Text size="sm" fw={600} lh={1.2} truncate>
+                      {user.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" lh={1.2} truncate>
+                      {roleLabel(user.role)} · {formatCountries(user.countries)}
+                    </Text>
+                  </div>
+                  <ColorSchemeToggle />
+                  <SignOutButton />
+                </Group>
+              </Group>
+            </AppShell.Header>
+            <AppShell.Navbar p="xs" className={classes.noPrint}>
+              <VisuallyHidden>
+                {user.name}, {roleLabel(user.role)}
+              </VisuallyHidden>
+              <AppNav onNavigate={close} />
+            </AppShell.Navbar>
+            <AppShell.Main
+              id="main"
+              tabIndex={-1}
+              aria-busy={navigation.state === 'loading'}
+              className={classes.main}
+            >
+              <Suspense fallback={<Loader aria-label={t('state.loading')} />}>
+                <Outlet />
+              </Suspense>
+            </AppShell.Main>
+          </AppShell>
+          <CommandPalette />
+          <ScrollRestoration />
+        </ModalsProvider>
       </SessionUserContext>
     </AbilityProvider>
   );

@@ -1,13 +1,57 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { HomePage } from './HomePage.tsx';
 import { LoadingPage } from './LoadingPage.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
+import { NotFoundPage } from '../components/ui/NotFoundPage.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 import { sessionLoader } from './session-loader.ts';
-import { SignedInLayout } from './SignedInLayout.tsx';
 
-// Each section's code loads when it is first opened.
+// Each feature's routes (features/<feature>/routes.tsx) load with its code when first opened.
+const featureRoutes: RouteObject[] = [
+  {
+    path: 'defenders/*',
+    lazy: async () => ({
+      Component: (await import('../features/defenders/routes.tsx')).DefenderRoutes,
+    }),
+  },
+  {
+    path: 'incidents/*',
+    lazy: async () => ({
+      Component: (await import('../features/incidents/routes.tsx')).IncidentRoutes,
+    }),
+  },
+  {
+    path: 'review',
+    lazy: async () => ({
+      Component: (await import('../features/incidents/routes.tsx')).ReviewRoute,
+    }),
+  },
+  {
+    path: 'advocacy/*',
+    lazy: async () => ({
+      Component: (await import('../features/advocacy/routes.tsx')).AdvocacyRoutes,
+    }),
+  },
+  {
+    path: 'statistics/*',
+    lazy: async () => ({ Component: (await import('../features/stats/routes.tsx')).StatsRoutes }),
+  },
+  {
+    path: 'audit/*',
+    lazy: async () => ({ Component: (await import('../features/audit/routes.tsx')).AuditRoutes }),
+  },
+  {
+    path: 'users/*',
+    lazy: async () => ({ Component: (await import('../features/users/routes.tsx')).UserRoutes }),
+  },
+  {
+    path: 'vocabularies/*',
+    lazy: async () => ({
+      Component: (await import('../features/vocabularies/routes.tsx')).VocabularyRoutes,
+    }),
+  },
+];
+
 export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
@@ -16,13 +60,13 @@ export function createAppRouter(queryClient: QueryClient) {
       children: [
         {
           path: 'login',
-          lazy: {
-            Component: async () =>
-              (await import('../features/auth/components/LoginPage.tsx')).LoginPage,
-          },
+          lazy: async () => ({
+            Component: (await import('../features/auth/components/LoginPage.tsx')).LoginPage,
+          }),
         },
         {
-          Component: SignedInLayout,
+          // the shell loads with the first signed-in page, so that the sign-in page stays light
+          lazy: async () => ({ Component: (await import('./SignedInLayout.tsx')).SignedInLayout }),
           loader: sessionLoader(queryClient),
           // the loader re-checks the session, so it runs on every navigation
           shouldRevalidate: () => true,
@@ -32,60 +76,7 @@ export function createAppRouter(queryClient: QueryClient) {
               ErrorBoundary: RouteErrorPage,
               children: [
                 { index: true, Component: HomePage },
-                {
-                  path: 'defenders',
-                  lazy: {
-                    Component: async () =>
-                      (await import('../features/defenders/components/DefendersPage.tsx'))
-                        .DefendersPage,
-                  },
-                },
-                {
-                  path: 'incidents',
-                  lazy: {
-                    Component: async () =>
-                      (await import('../features/incidents/components/IncidentsPage.tsx'))
-                        .IncidentsPage,
-                  },
-                },
-                {
-                  path: 'advocacy',
-                  lazy: {
-                    Component: async () =>
-                      (await import('../features/advocacy/components/AdvocacyPage.tsx'))
-                        .AdvocacyPage,
-                  },
-                },
-                {
-                  path: 'statistics',
-                  lazy: {
-                    Component: async () =>
-                      (await import('../features/stats/components/StatisticsPage.tsx'))
-                        .StatisticsPage,
-                  },
-                },
-                {
-                  path: 'audit',
-                  lazy: {
-                    Component: async () =>
-                      (await import('../features/audit/components/AuditPage.tsx')).AuditPage,
-                  },
-                },
-                {
-                  path: 'users',
-                  lazy: {
-                    Component: async () =>
-                      (await import('../features/users/components/UsersPage.tsx')).UsersPage,
-                  },
-                },
-                {
-                  path: 'vocabularies',
-                  lazy: {
-                    Component: async () =>
-                      (await import('../features/vocabularies/components/VocabulariesPage.tsx'))
-                        .VocabulariesPage,
-                  },
-                },
+                ...featureRoutes,
                 { path: '*', Component: NotFoundPage },
               ],
             },

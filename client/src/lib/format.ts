@@ -1,8 +1,13 @@
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+import type { datePrecisions } from '@vigil/shared/enums';
+import { i18n } from './i18n.ts';
+
+// Dates, numbers and names through Intl, in the interface language.
+const locale = () => i18n.language || 'en';
 
 export function countryName(code: string): string {
   try {
-    return `${regionNames.of(code) ?? code} (${code})`;
+    const name = new Intl.DisplayNames([locale()], { type: 'region' }).of(code);
+    return `${name ?? code} (${code})`;
   } catch {
     return code;
   }
@@ -10,21 +15,69 @@ export function countryName(code: string): string {
 
 // A user's `countries`: an empty list means every country (API.md, "Auth").
 export function formatCountries(codes: readonly string[]): string {
-  return codes.length === 0 ? 'All countries' : codes.map(countryName).join(', ');
+  return codes.length === 0
+    ? i18n.t('app.allCountries', { ns: 'common' })
+    : codes.map(countryName).join(', ');
 }
 
-const roleLabels = {
-  ADMIN: 'Administrator',
-  MANAGER: 'Manager',
-  ADVOCACY: 'Advocacy officer',
-  RESEARCHER: 'Researcher',
-} as const;
-
-export function roleLabel(role: keyof typeof roleLabels): string {
-  return roleLabels[role];
+export function roleLabel(role: string): string {
+  return i18n.t(`role.${role}`, { ns: 'common' });
 }
 
 export function joinOr(values: readonly string[]): string {
-  if (values.length <= 1) return values.join('');
-  return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+  return new Intl.ListFormat(locale(), { type: 'disjunction' }).format(values);
+}
+
+export function joinAnd(values: readonly string[]): string {
+  return new Intl.ListFormat(locale(), { type: 'conjunction' }).format(values);
+}
+
+type DatePrecision = (typeof datePrecisions)[number];
+
+const precisionFormats: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  DAY: { day: 'numeric', month: 'short', year: 'numeric' },
+  MONTH: { month: 'long', year: 'numeric' },
+  YEAR: { year: 'numeric' },
+};
+
+// `12 Mar 2014` (DAY), `March 2014` (MONTH), `2014` (YEAR), as UI.md shows dates. ISO dates are
+// calendar days, so they are read and shown in UTC, never shifted by the viewer's time zone.
+export function formatDate(isoDate: string, precision: DatePrecision = 'DAY'): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale(), {
+    ...precisionFormats[precision],
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+export function formatDateTime(timestamp: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(timestamp),
+  );
+}
+
+export function formatTime(timestamp: Date | string): string {
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(timestamp));
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
+export function formatRelative(timestamp: string, now = Date.now()): string {
+  const seconds = (new Date(timestamp).getTime() - now) / 1000;
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['week', 604_800],
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(Math.round(seconds), 'second');
 }

@@ -1,10 +1,12 @@
+import { Alert, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Action } from '@vigil/shared/auth/abilities';
 import { useAppAbility } from '../../lib/ability.ts';
 import { formatCountries } from '../../lib/format.ts';
+import { useCommonText } from '../../lib/i18n.ts';
 import { useSessionUser } from '../../lib/session.ts';
 import { describeAccess, type SubjectType } from './access.ts';
-import { Alert } from './Alert.tsx';
+import { PageHeader } from './PageHeader.tsx';
 
 const actionLabels: Record<Action, string> = {
   read: 'View',
@@ -30,36 +32,44 @@ interface SectionPageProps {
 export function SectionPage({ title, subject, requires, actions, children }: SectionPageProps) {
   const ability = useAppAbility();
   const user = useSessionUser();
+  const { t } = useCommonText();
   const allowed = ability.can(requires, subject);
   return (
-    <section className="page" aria-labelledby="page-title">
-      <title>{`${title} · Vigil`}</title>
-      <h1 id="page-title">{title}</h1>
+    <section aria-labelledby="page-title">
+      <PageHeader title={title} />
       {allowed ? (
         <>
-          <div className="page-intro">{children}</div>
-          <h2>Your access</h2>
-          <table className="access">
-            <caption className="visually-hidden">What you may do in {title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Scope</th>
-              </tr>
-            </thead>
-            <tbody>
+          {children}
+          <Title order={2} mt="lg" mb="xs">
+            Your access
+          </Title>
+          <Table maw={720} withTableBorder>
+            <Table.Caption>What you may do in {title}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Action</Table.Th>
+                <Table.Th scope="col">Scope</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {actions.map((action) => (
-                <tr key={action}>
-                  <th scope="row">{actionLabels[action]}</th>
-                  <td>{describeAccess(ability, action, subject, user) ?? 'Not allowed'}</td>
-                </tr>
+                <Table.Tr key={action}>
+                  <Table.Th scope="row">{actionLabels[action]}</Table.Th>
+                  <Table.Td>
+                    {describeAccess(ability, action, subject, user) ?? 'Not allowed'}
+                  </Table.Td>
+                </Table.Tr>
               ))}
-            </tbody>
-          </table>
-          <p className="muted">Your countries: {formatCountries(user.countries)}.</p>
+            </Table.Tbody>
+          </Table>
+          <Text c="dimmed" mt="xs">
+            Your countries: {formatCountries(user.countries)}.
+          </Text>
         </>
       ) : (
-        <Alert tone="error">Your role does not give access to {title}.</Alert>
+        <Alert color="red" role="alert">
+          {t('state.noAccess', { section: title })}
+        </Alert>
       )}
     </section>
   );

@@ -1,10 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { loginInput } from '@vigil/shared/schemas/auth';
-import { Alert } from '../../../components/ui/Alert.tsx';
-import { TextField } from '../../../components/ui/TextField.tsx';
+import { useAuthText } from '../i18n/index.ts';
 import { useLogin } from '../api/login.ts';
 
 // Only a path on this site: `next` comes from the address bar and must not send the user
@@ -22,6 +32,7 @@ function fieldMessage(error: FieldError | undefined, missing: string): string | 
 }
 
 export function LoginPage() {
+  const { t } = useAuthText();
   const [params] = useSearchParams();
   const expired = params.get('expired') === '1';
   const next = safeNextPath(params.get('next'));
@@ -49,34 +60,54 @@ export function LoginPage() {
   });
 
   return (
-    <main className="login" id="main">
-      <title>Sign in · Vigil</title>
-      <form className="login-card" onSubmit={onSubmit} noValidate aria-labelledby="login-title">
-        <p className="brand">Vigil</p>
-        <h1 id="login-title">Sign in</h1>
-        {expired && !login.isError && (
-          <Alert tone="info">Your session has expired, please sign in again.</Alert>
-        )}
-        {login.isError && <Alert tone="error">{login.error.message}</Alert>}
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          autoFocus
-          error={fieldMessage(errors.email, 'Enter your email address')}
-          {...register('email')}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          error={fieldMessage(errors.password, 'Enter your password')}
-          {...register('password')}
-        />
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
-    </main>
+    <Center component="main" id="main" mih="100vh" p="md">
+      <title>{`${t('signIn.title')} · Vigil`}</title>
+      <Paper
+        component="form"
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby="login-title"
+        w="100%"
+        maw={380}
+        p="xl"
+        shadow="sm"
+      >
+        <Stack>
+          <Text fw={700} fz="xl" c="vigil">
+            Vigil
+          </Text>
+          <Title order={1} id="login-title">
+            {t('signIn.title')}
+          </Title>
+          {expired && !login.isError && (
+            <Alert color="blue" role="status">
+              {t('signIn.expired')}
+            </Alert>
+          )}
+          {login.isError && (
+            <Alert color="red" role="alert">
+              {login.error.message}
+            </Alert>
+          )}
+          <TextInput
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            autoFocus
+            error={fieldMessage(errors.email, t('signIn.emailMissing'))}
+            {...register('email')}
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            autoComplete="current-password"
+            error={fieldMessage(errors.password, t('signIn.passwordMissing'))}
+            {...register('password')}
+          />
+          <Button type="submit" loading={isSubmitting}>
+            {t('signIn.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
   );
 }

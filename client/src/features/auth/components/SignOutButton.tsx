@@ -1,9 +1,12 @@
+import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { Alert } from '../../../components/ui/Alert.tsx';
+import { useCommonText } from '../../../lib/i18n.ts';
 import { useLogout } from '../api/logout.ts';
 
 export function SignOutButton() {
+  const { t } = useCommonText();
   const logout = useLogout();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -11,23 +14,22 @@ export function SignOutButton() {
   const signOut = () =>
     logout.mutate(undefined, {
       onSuccess: () => {
-        // nothing read under this session may outlive it in memory
+        // nothing read or typed under this session may outlive it: not in memory, not in the
+        // tab's storage (unsaved form typing lives there), so a seized laptop holds no case data
         queryClient.clear();
+        sessionStorage.clear();
         void navigate('/login', { replace: true });
       },
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          message: t('app.signOutFailed', { message: error.message }),
+        }),
     });
 
   return (
-    <>
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={signOut}
-        disabled={logout.isPending}
-      >
-        Sign out
-      </button>
-      {logout.isError && <Alert tone="error">Could not sign out: {logout.error.message}</Alert>}
-    </>
+    <Button variant="default" size="xs" onClick={signOut} loading={logout.isPending}>
+      {t('app.signOut')}
+    </Button>
   );
 }

@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+
+// axe-core injected into the page (`@axe-core/playwright` needs Node 22): the context must be
+// created with `bypassCSP: true`, or the app's CSP refuses the script.
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const widths = [1280, 390] as const;
+const schemes = ['light', 'dark'] as const;
+
+async function violationsNow(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
+// The serious and critical axe violations of the page as it is now, at 1280 px and 390 px, in
+// the light and the dark colour scheme; the page is left at 1280 px in the light scheme.
+export async function seriousViolations(page: Page, where = page.url()): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of schemes) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      // let layout and colour transitions settle
+      await page.waitForTimeout(150);
+      for (const violation of await violationsNow(page)) {
+        if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+        found.push(
+          `${where} (${width}px, ${scheme}): ${violation.id} (${violation.impact}) ${violation.help} at ${violation.targets.join(', ')}`,
+        );
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return found;
+}
