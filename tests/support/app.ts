@@ -32,7 +32,10 @@ export async function startTestApp(
       ? pino({ level: 'debug' }, options.logStream)
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     production: options.production ?? false,
-    ...(options.client ? { clientDir: path.join(projectRoot, 'client/dist') } : {}),
+    ...(options.client
+      ? // VIGIL_CLIENT_DIR: a client built elsewhere (`vite build --outDir`), else client/dist
+        { clientDir: process.env.VIGIL_CLIENT_DIR ?? path.join(projectRoot, 'client/dist') }
+      : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

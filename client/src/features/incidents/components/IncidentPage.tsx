@@ -1,0 +1,4 @@
+// placeholder until the incident page lands
+export function IncidentPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// placeholder until the review queue lands
+export function ReviewPage() {
+  return null;
+}
