@@ -206,16 +206,17 @@ async function call(
   };
 }
 
-// Lists never carry sensitive fields (each shown value would be a READ_SENSITIVE event); a
-// single record carries them exactly when the caller may see them.
+// Sensitive fields come only in a single record read with include=sensitive, exactly when the
+// caller may see them; lists and answers to writes never carry them (each shown value is a
+// READ_SENSITIVE event).
 function expectDefenderFields(
   caller: Caller,
   spec: DefenderSpec,
   body: Record<string, unknown>,
-  { inList = false } = {},
+  { sensitive = false } = {},
 ) {
   for (const field of defenderSensitiveFields) {
-    const permitted = !inList && can(caller, 'read', 'Defender', defenderRecord(spec), field);
+    const permitted = sensitive && can(caller, 'read', 'Defender', defenderRecord(spec), field);
     expect(field in body, `${field} ${permitted ? 'missing' : 'leaked'}`).toBe(permitted);
   }
 }
@@ -224,16 +225,21 @@ function expectIncidentFields(
   caller: Caller,
   spec: IncidentSpec,
   body: Record<string, unknown>,
-  { inList = false } = {},
+  { sensitive = false } = {},
 ) {
   const permitted =
-    !inList && can(caller, 'read', 'Incident', incidentRecord(spec), 'sources.identity');
+    sensitive && can(caller, 'read', 'Incident', incidentRecord(spec), 'sources.identity');
   const sources = body.sources as Record<string, unknown>[];
   expect(sources).toHaveLength(2);
   for (const source of sources) {
     expect('identity' in source, `identity ${permitted ? 'missing' : 'leaked'}`).toBe(permitted);
   }
 }
+
+const sensitiveReadings = (entity: 'Defender' | 'Incident', entityId: string) =>
+  world.app.database.db.auditEvent.count({
+    where: { entity, entityId, action: 'READ_SENSITIVE' },
+  });
 
 beforeAll(async () => {
   world.app = await startTestApp();
@@ -276,9 +282,7 @@ describe('lists show exactly the readable records, without forbidden fields', ()
       );
       expect(mine.map((item) => item.id).sort()).toEqual(readable.map(([id]) => id).sort());
       for (const item of mine)
-        expectDefenderFields(caller, listed.defenders.get(item.id as string)!, item, {
-          inList: true,
-        });
+        expectDefenderFields(caller, listed.defenders.get(item.id as string)!, item);
     });
 
     it(`when ${caller} lists incidents, then only the readable ones come, each with its permitted fields`, async () => {
@@ -297,9 +301,7 @@ describe('lists show exactly the readable records, without forbidden fields', ()
       );
       expect(items.map((item) => item.id).sort()).toEqual(readable.map(([id]) => id).sort());
       for (const item of items)
-        expectIncidentFields(caller, listed.incidents.get(item.id as string)!, item, {
-          inList: true,
-        });
+        expectIncidentFields(caller, listed.incidents.get(item.id as string)!, item);
     });
 
     it(`when ${caller} looks for similar defenders, then only readable ones are suggested`, async () => {
@@ -328,16 +330,25 @@ describe('defenders', () => {
       const what = describeDefender(spec);
       const readable = () => can(caller, 'read', 'Defender', defenderRecord(spec));
 
-      it(`when ${caller} reads ${what}, then the answer and its fields follow the role table`, async () => {
+      it(`when ${caller} reads ${what} with and without include=sensitive, then the answer and its fields follow the role table`, async () => {
         const id = await makeDefender(spec);
-        const { status, body } = await call(
+        const plain = await call(caller, 'GET', '/api/defenders/{id}', `/api/defenders/${id}`);
+        expect(plain.status).toBe(readable() ? 200 : 404);
+        if (plain.status === 200) expectDefenderFields(caller, spec, plain.body);
+        expect(await sensitiveReadings('Defender', id)).toBe(0);
+
+        const asked = await call(
           caller,
           'GET',
           '/api/defenders/{id}',
-          `/api/defenders/${id}`,
+          `/api/defenders/${id}?include=sensitive`,
         );
-        expect(status).toBe(readable() ? 200 : 404);
-        if (status === 200) expectDefenderFields(caller, spec, body);
+        expect(asked.status).toBe(readable() ? 200 : 404);
+        if (asked.status === 200)
+          expectDefenderFields(caller, spec, asked.body, { sensitive: true });
+        const shown =
+          readable() && can(caller, 'read', 'Defender', defenderRecord(spec), 'legalName');
+        expect(await sensitiveReadings('Defender', id)).toBe(shown ? 1 : 0);
       });
 
       it(`when ${caller} updates ${what}, then the role table decides`, async () => {
@@ -374,20 +385,22 @@ describe('defenders', () => {
       it(`when ${caller} restores ${what} after its deletion, then only an admin may`, async () => {
         const id = await makeDefender(spec);
         await softDelete('defender', id);
-        const { status } = await call(
+        const { status, body } = await call(
           caller,
           'POST',
           '/api/defenders/{id}/restore',
           `/api/defenders/${id}/restore`,
         );
         expect(status).toBe(can(caller, 'manage', 'Defender', defenderRecord(spec)) ? 200 : 404);
+        if (status === 200) expectDefenderFields(caller, spec, body);
       });
     }
 
     for (const country of countries) {
       it(`when ${caller} creates a defender in ${country}, then the role table decides`, async () => {
-        const { status } = await call(caller, 'POST', '/api/defenders', '/api/defenders', {
+        const { status, body } = await call(caller, 'POST', '/api/defenders', '/api/defenders', {
           displayName: `Created by ${caller}`,
+          legalName: 'Legal name (fictional)',
           country,
         });
         const allowed = can(caller, 'create', 'Defender', {
@@ -395,6 +408,7 @@ describe('defenders', () => {
           createdById: world.ids[caller],
         });
         expect(status).toBe(allowed ? 201 : 403);
+        if (status === 201) expectDefenderFields(caller, { country, creator: caller }, body);
       });
     }
   }
@@ -406,16 +420,26 @@ describe('incidents', () => {
       const what = describeIncident(spec);
       const readable = () => can(caller, 'read', 'Incident', incidentRecord(spec));
 
-      it(`when ${caller} reads ${what} and its history, then the role table decides`, async () => {
+      it(`when ${caller} reads ${what} with and without include=sensitive, and its history, then the role table decides`, async () => {
         const id = await incidentFixture(spec);
-        const { status, body } = await call(
+        const plain = await call(caller, 'GET', '/api/incidents/{id}', `/api/incidents/${id}`);
+        expect(plain.status).toBe(readable() ? 200 : 404);
+        if (plain.status === 200) expectIncidentFields(caller, spec, plain.body);
+        expect(await sensitiveReadings('Incident', id)).toBe(0);
+
+        const asked = await call(
           caller,
           'GET',
           '/api/incidents/{id}',
-          `/api/incidents/${id}`,
+          `/api/incidents/${id}?include=sensitive`,
         );
-        expect(status).toBe(readable() ? 200 : 404);
-        if (status === 200) expectIncidentFields(caller, spec, body);
+        expect(asked.status).toBe(readable() ? 200 : 404);
+        if (asked.status === 200)
+          expectIncidentFields(caller, spec, asked.body, { sensitive: true });
+        const shown =
+          readable() && can(caller, 'read', 'Incident', incidentRecord(spec), 'sources.identity');
+        expect(await sensitiveReadings('Incident', id)).toBe(shown ? 1 : 0);
+
         const history = await call(
           caller,
           'GET',
@@ -459,13 +483,14 @@ describe('incidents', () => {
       it(`when ${caller} restores ${what} after its deletion, then only an admin may`, async () => {
         const id = await incidentFixture(spec);
         await softDelete('incident', id);
-        const { status } = await call(
+        const { status, body } = await call(
           caller,
           'POST',
           '/api/incidents/{id}/restore',
           `/api/incidents/${id}/restore`,
         );
         expect(status).toBe(can(caller, 'manage', 'Incident', incidentRecord(spec)) ? 200 : 404);
+        if (status === 200) expectIncidentFields(caller, spec, body);
       });
 
       for (const to of incidentStatuses) {
@@ -485,6 +510,7 @@ describe('incidents', () => {
           expect(status, JSON.stringify(body)).toBe(want);
           if (want === 409)
             expect((body.error as { code: string }).code).toBe('INVALID_TRANSITION');
+          if (want === 200) expectIncidentFields(caller, spec, body);
         });
       }
     }

@@ -31,6 +31,11 @@ function hasValue(record: Record<string, unknown>, field: string): boolean {
   return Array.isArray(value) && value.some((item: Record<string, unknown>) => item[child] != null);
 }
 
+export interface PresentOptions {
+  // the caller asked for sensitive values (`?include=sensitive`); without it they never go out
+  sensitive: boolean;
+}
+
 export interface Presented<T> {
   data: Partial<T>;
   // a sensitive field with a value went out: the caller writes READ_SENSITIVE
@@ -38,12 +43,14 @@ export interface Presented<T> {
 }
 
 // Drops every field the caller's rules do not grant on this record (permittedFieldsOf), nested
-// ones included (`sources.identity`). The record must carry the fields the rules' conditions
-// look at (country, createdById, status, confidentiality).
+// ones included (`sources.identity`), and every sensitive field unless asked for. The record
+// must carry the fields the rules' conditions look at (country, createdById, status,
+// confidentiality).
 export function present<T extends Record<string, unknown>>(
   ability: AppAbility,
   type: FieldRestricted,
   record: T,
+  { sensitive }: PresentOptions,
 ): Presented<T> {
   // the API shape differs from the model's (nested acts, derived lists)
   const target = asSubject(type, record);
@@ -56,6 +63,7 @@ export function present<T extends Record<string, unknown>>(
       if (!permitted.includes(field)) withoutField(data, field);
     }
   }
+  if (!sensitive) for (const field of sensitiveFields[type]) withoutField(data, field);
   const shown = sensitiveFields[type].filter((field) => hasValue(data, field));
   return { data: data as Partial<T>, sensitiveShown: shown.length > 0 };
 }

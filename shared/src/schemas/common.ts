@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 export const id = z.uuid();
 export const idParams = z.strictObject({ id });
+
+// The query of a single defender or incident: `include=sensitive` asks for its sensitive values
+// (shown where the ability allows, and audited as READ_SENSITIVE); without it they are absent.
+export const includeQuery = z.strictObject({ include: z.literal('sensitive').optional() });
+export type IncludeQuery = z.infer<typeof includeQuery>;
 export const country = z
   .string()
   .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, like KH')

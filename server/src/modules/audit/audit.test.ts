@@ -139,6 +139,85 @@ describe('GET /api/audit', () => {
   });
 });
 
+describe('READ_SENSITIVE in the log', () => {
+  let app: TestApp;
+  let manager: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    app = await startTestApp();
+    [manager, admin] = await Promise.all([
+      clientFor(app, 'MANAGER', ['KH']),
+      clientFor(app, 'ADMIN'),
+    ]);
+  });
+  afterAll(() => app.close());
+
+  const readingsOf = async (entityId: string) => {
+    const response = await admin.get(`/api/audit?action=READ_SENSITIVE&entityId=${entityId}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as AuditListOutput).items;
+  };
+
+  it('when a defender is recorded and read, then only the reading with include=sensitive is logged as READ_SENSITIVE', async () => {
+    const created = await manager.request('POST', '/api/defenders', {
+      displayName: 'Audited Dara',
+      legalName: 'Dara Audited (fictional)',
+      country: 'KH',
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await manager.get(`/api/defenders/${id}`)).status).toBe(200);
+    expect(await readingsOf(id)).toEqual([]);
+
+    expect((await manager.get(`/api/defenders/${id}?include=sensitive`)).status).toBe(200);
+    expect(await readingsOf(id)).toEqual([
+      expect.objectContaining({
+        actorId: manager.userId,
+        action: 'READ_SENSITIVE',
+        entity: 'Defender',
+        entityId: id,
+        country: 'KH',
+      }),
+    ]);
+  });
+
+  it('when an incident is recorded and read, then only the reading with include=sensitive is logged as READ_SENSITIVE', async () => {
+    const defender = (await (
+      await manager.request('POST', '/api/defenders', { displayName: 'Audited Sok', country: 'KH' })
+    ).json()) as { id: string };
+    const created = await manager.request('POST', '/api/incidents', {
+      title: 'Audited arrest',
+      summary: 'Fictional',
+      occurredOn: '2024-05-01',
+      country: 'KH',
+      acts: [{ defenderId: defender.id, violation: 'ARBITRARY_ARREST' }],
+      sources: [
+        {
+          kind: 'WITNESS_TESTIMONY',
+          reliability: 'RELIABLE',
+          description: 'Interview',
+          identity: 'A witness (fictional)',
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await manager.get(`/api/incidents/${id}`)).status).toBe(200);
+    expect(await readingsOf(id)).toEqual([]);
+
+    expect((await manager.get(`/api/incidents/${id}?include=sensitive`)).status).toBe(200);
+    expect(await readingsOf(id)).toEqual([
+      expect.objectContaining({
+        actorId: manager.userId,
+        action: 'READ_SENSITIVE',
+        entity: 'Incident',
+        entityId: id,
+        country: 'KH',
+      }),
+    ]);
+  });
+});
+
 describe('the AuditEvent table', () => {
   let app: TestApp;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { idParams } from '@vigil/shared/schemas/common';
+import { idParams, includeQuery } from '@vigil/shared/schemas/common';
 import {
   createDefenderInput,
   defenderList,
@@ -56,8 +56,14 @@ defenderRoutes.get(
 
 defenderRoutes.get(
   '/:id',
-  { summary: 'One defender', params: idParams, response: defenderOutput },
-  ({ params }, req) => getDefender(ctxOf(req), params.id),
+  {
+    summary:
+      'One defender; legalName, contact and region only with include=sensitive, where the caller may see them (each such reading is audited)',
+    params: idParams,
+    query: includeQuery,
+    response: defenderOutput,
+  },
+  ({ params, query }, req) => getDefender(ctxOf(req), params.id, query),
 );
 
 defenderRoutes.patch(

@@ -1,6 +1,7 @@
 import { ForbiddenError } from '@casl/ability';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import { defenderSensitiveFields } from '@vigil/shared/auth/fields';
+import type { IncludeQuery } from '@vigil/shared/schemas/common';
 import type {
   CreateDefenderInput,
   DefenderList,
@@ -47,13 +48,14 @@ function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
   ];
 }
 
-// Drops what the caller may not see; every record that still shows a sensitive value leaves a
-// READ_SENSITIVE trace, in one insert however long the list.
+// Drops what the caller may not see, and sensitive values unless asked for; every record that
+// still shows one leaves a READ_SENSITIVE trace, in one insert however many records.
 async function presentAll<T extends { id: string; country: string }>(
   ctx: Ctx,
   records: T[],
+  { sensitive = false } = {},
 ): Promise<T[]> {
-  const presented = records.map((record) => present(ctx.ability, entity, record));
+  const presented = records.map((record) => present(ctx.ability, entity, record, { sensitive }));
   const shown = records.filter((_record, index) => presented[index]!.sensitiveShown);
   await recordAudits(
     ctx.db,
@@ -63,8 +65,12 @@ async function presentAll<T extends { id: string; country: string }>(
   return presented.map(({ data }) => data as T);
 }
 
-async function presentOne(ctx: Ctx, row: DefenderRow): Promise<DefenderOutput> {
-  const [data] = await presentAll(ctx, [toDefenderOutput(row)]);
+async function presentOne(
+  ctx: Ctx,
+  row: DefenderRow,
+  options?: { sensitive: boolean },
+): Promise<DefenderOutput> {
+  const [data] = await presentAll(ctx, [toDefenderOutput(row)], options);
   return data!;
 }
 
@@ -99,8 +105,14 @@ export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise
   return { items: await presentAll(ctx, items.map(toDefenderOutput)), nextCursor };
 }
 
-export async function getDefender(ctx: Ctx, id: string): Promise<DefenderOutput> {
-  return presentOne(ctx, await findReadable(ctx, id));
+// Sensitive values only with `include=sensitive`; answers to writes never carry them (the
+// caller has what it sent) and so write no READ_SENSITIVE.
+export async function getDefender(
+  ctx: Ctx,
+  id: string,
+  { include }: IncludeQuery = {},
+): Promise<DefenderOutput> {
+  return presentOne(ctx, await findReadable(ctx, id), { sensitive: include === 'sensitive' });
 }
 
 export async function createDefender(

@@ -60,8 +60,9 @@ async function create(client: Client, overrides: Record<string, unknown> = {}) {
   return (await response.json()) as DefenderOutput;
 }
 
-async function read(client: Client, id: string) {
-  const response = await client.get(`/api/defenders/${id}`);
+// `sensitive` asks for the sensitive values (?include=sensitive)
+async function read(client: Client, id: string, { sensitive = false } = {}) {
+  const response = await client.get(`/api/defenders/${id}${sensitive ? '?include=sensitive' : ''}`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -76,16 +77,17 @@ const readSensitiveCount = (entityId: string) =>
   app.database.db.auditEvent.count({ where: { entityId, action: 'READ_SENSITIVE' } });
 
 describe('recording and reading a defender', () => {
-  it('when a researcher records a defender, then 201 returns every field with version 1', async () => {
+  it('when a researcher records a defender, then 201 returns every field but the sensitive ones, with version 1', async () => {
     const defender = await create(researcher);
-    expect(defender).toMatchObject({
-      ...defenderInput(),
-      version: 1,
-      createdById: researcher.userId,
-    });
+    const { legalName: _legalName, contact: _contact, region: _region, ...open } = defenderInput();
+    expect(defender).toMatchObject({ ...open, version: 1, createdById: researcher.userId });
+    for (const field of sensitive) expect(defender, field).not.toHaveProperty(field);
     expect(defender.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(defender.createdAt)).not.toBeNaN();
     expect(defender.updatedAt).toBe(defender.createdAt);
+    // stored whole: the sensitive values come back when asked for
+    const { body } = await read(researcher, defender.id, { sensitive: true });
+    expect(body).toMatchObject({ ...defenderInput(), version: 1 });
   });
 
   it('when optional fields are left out, then the defaults of the contract apply', async () => {
@@ -94,15 +96,17 @@ describe('recording and reading a defender', () => {
       country: 'KH',
     });
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({
+    const created = (await response.json()) as DefenderOutput;
+    expect(created).toMatchObject({
       aliases: [],
       sectors: [],
       gender: 'UNKNOWN',
       consent: 'CONFIDENTIAL',
       riskLevel: 'MEDIUM',
-      legalName: null,
       birthYear: null,
     });
+    const { body } = await read(researcher, created.id, { sensitive: true });
+    expect(body).toMatchObject({ legalName: null, contact: null, region: null });
   });
 
   it('when a defender is recorded, then a CREATE event masks its sensitive values', async () => {
@@ -117,11 +121,19 @@ describe('recording and reading a defender', () => {
     expect(JSON.stringify(changes)).not.toContain('Signal');
   });
 
-  it('when its creator reads it, then GET answers the same record', async () => {
+  it('when its creator reads it, then GET answers the same record, and with include=sensitive its sensitive values too', async () => {
     const defender = await create(researcher);
     const { status, body } = await read(researcher, defender.id);
     expect(status).toBe(200);
     expect(body).toEqual(defender);
+    const withSensitive = await read(researcher, defender.id, { sensitive: true });
+    expect(withSensitive.status).toBe(200);
+    expect(withSensitive.body).toEqual({
+      ...defender,
+      legalName: 'Keo Sophal',
+      contact: 'Signal +855 12 000 000',
+      region: 'Koh Kong',
+    });
   });
 
   it('when the id is unknown or not a uuid, then 404 and 400', async () => {
@@ -179,6 +191,20 @@ describe('validation', () => {
     expect((await read(researcher, defender.id)).body.version).toBe(1);
   });
 
+  it.each([
+    ['an unknown include', 'include=everything', 'query.include'],
+    ['include twice', 'include=sensitive&include=sensitive', 'query.include'],
+    ['an unknown parameter', 'fields=legalName', 'query'],
+  ])('when reading one defender with %s, then 400 VALIDATION', async (_case, query, path) => {
+    const defender = await create(researcher);
+    const response = await researcher.get(`/api/defenders/${defender.id}?${query}`);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details).toEqual([expect.objectContaining({ path })]);
+    expect(await readSensitiveCount(defender.id)).toBe(0);
+  });
+
   it('when list parameters are out of range, then 400', async () => {
     for (const query of ['limit=0', 'limit=201', 'sort=displayName', 'riskLevel=SOME', 'x=1']) {
       expect((await researcher.get(`/api/defenders?${query}`)).status, query).toBe(400);
@@ -199,9 +225,13 @@ describe('changing a defender', () => {
     const updated = (await response.json()) as DefenderOutput;
     expect(updated).toMatchObject({
       riskLevel: 'CRITICAL',
-      legalName: 'Keo Sophal Ratha',
       organisation: null,
       displayName: 'Sophal Keo',
+      version: 2,
+    });
+    expect(updated).not.toHaveProperty('legalName');
+    expect((await read(researcher, defender.id, { sensitive: true })).body).toMatchObject({
+      legalName: 'Keo Sophal Ratha',
       version: 2,
     });
     expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(defender.updatedAt));
@@ -366,8 +396,8 @@ describe('sensitive fields', () => {
     expect(body.displayName).toBe('Sensitive Srey');
   }
 
-  it('when its creator reads it, then legalName, contact and region are there', async () => {
-    const { body } = await read(researcher, defender.id);
+  it('when its creator reads it with include=sensitive, then legalName, contact and region are there', async () => {
+    const { body } = await read(researcher, defender.id, { sensitive: true });
     expect(body).toMatchObject({
       legalName: 'Keo Sophal',
       contact: 'Signal +855 12 000 000',
@@ -375,30 +405,40 @@ describe('sensitive fields', () => {
     });
   });
 
-  it('when another researcher of the country reads it, then the keys are absent', async () => {
-    expectHidden((await read(colleague, defender.id)).body);
+  it('when anyone reads it without include=sensitive, then the keys are absent, whatever their role', async () => {
+    for (const client of [researcher, colleague, advocacy, manager, admin]) {
+      expectHidden((await read(client, defender.id)).body);
+    }
+  });
+
+  it('when another researcher of the country reads it, then the keys are absent, even when asked for', async () => {
+    expectHidden((await read(colleague, defender.id, { sensitive: true })).body);
     const list = await colleague.get('/api/defenders?q=sensitive%20srey');
     const { items } = (await list.json()) as { items: Record<string, unknown>[] };
     expect(items).toHaveLength(1);
     expectHidden(items[0]!);
   });
 
-  it('when advocacy reads it, then the keys are absent', async () => {
-    expectHidden((await read(advocacy, defender.id)).body);
+  it('when advocacy reads it, then the keys are absent, even when asked for', async () => {
+    expectHidden((await read(advocacy, defender.id, { sensitive: true })).body);
   });
 
-  it('when a manager or an admin reads it, then they see them', async () => {
+  it('when a manager or an admin reads it with include=sensitive, then they see them', async () => {
     for (const client of [manager, admin]) {
-      expect((await read(client, defender.id)).body).toMatchObject({ legalName: 'Keo Sophal' });
+      expect((await read(client, defender.id, { sensitive: true })).body).toMatchObject({
+        legalName: 'Keo Sophal',
+      });
     }
   });
 
   it('when sensitive values are shown, then READ_SENSITIVE is written, and only then', async () => {
     const before = await readSensitiveCount(defender.id);
-    await read(colleague, defender.id);
-    await read(advocacy, defender.id);
-    expect(await readSensitiveCount(defender.id)).toBe(before);
+    await read(colleague, defender.id, { sensitive: true });
+    await read(advocacy, defender.id, { sensitive: true });
     await read(manager, defender.id);
+    await read(admin, defender.id);
+    expect(await readSensitiveCount(defender.id)).toBe(before);
+    await read(manager, defender.id, { sensitive: true });
     expect(await readSensitiveCount(defender.id)).toBe(before + 1);
     const [event] = await app.database.db.auditEvent.findMany({
       where: { entityId: defender.id, action: 'READ_SENSITIVE', actorId: manager.userId },
@@ -408,9 +448,26 @@ describe('sensitive fields', () => {
 
   it('when a defender has no sensitive values, then reading it writes nothing', async () => {
     const plain = await create(researcher, { legalName: null, contact: null, region: null });
-    await read(manager, plain.id);
-    await read(researcher, plain.id);
+    await read(manager, plain.id, { sensitive: true });
+    await read(researcher, plain.id, { sensitive: true });
     expect(await readSensitiveCount(plain.id)).toBe(0);
+  });
+
+  it('when a defender is recorded, changed, refused as stale or restored, then no answer carries a sensitive value and no READ_SENSITIVE is written', async () => {
+    const written = await create(researcher, { displayName: 'Written Srey' });
+    const path = `/api/defenders/${written.id}`;
+    const changed = await manager.request('PATCH', path, { version: 1, contact: 'Phone 012' });
+    expect(changed.status).toBe(200);
+    const stale = await manager.request('PATCH', path, { version: 1, notes: 'late' });
+    expect(stale.status).toBe(409);
+    await admin.request('DELETE', path);
+    const restored = await admin.request('POST', `${path}/restore`);
+    expect(restored.status).toBe(200);
+    const current = ((await stale.json()) as ErrorBody).error.details as { current: object };
+    for (const body of [written, await changed.json(), current.current, await restored.json()]) {
+      for (const field of sensitive) expect(body, field).not.toHaveProperty(field);
+    }
+    expect(await readSensitiveCount(written.id)).toBe(0);
   });
 
   it('when anyone lists defenders, then no sensitive field comes and nothing is audited as read', async () => {
@@ -424,8 +481,9 @@ describe('sensitive fields', () => {
       app.database.db.auditEvent.count({
         where: { entityId: { in: ids }, action: 'READ_SENSITIVE' },
       });
-    // creating showed the creator what they typed, which counts as a reading
+    // answers to writes show no sensitive value: creating was no reading
     const before = await readSensitive();
+    expect(before).toBe(0);
     for (const client of [researcher, manager, admin]) {
       const response = await client.get('/api/defenders?q=listed');
       const { items } = (await response.json()) as { items: Record<string, unknown>[] };

@@ -113,11 +113,13 @@ describe('/api/incidents access', () => {
     }
   });
 
-  it('when a researcher reads a colleague’s incident, then the sources carry no identity key and no sensitive reading is logged', async () => {
+  it('when a researcher asks for the identities of a colleague’s incident, then the sources carry no identity key and no sensitive reading is logged', async () => {
     const incident = incidents['DRAFT STANDARD']!;
     for (const client of [colleague, advocacy]) {
       const target = client === advocacy ? incidents['VERIFIED STANDARD']! : incident;
-      const read = await json<IncidentOutput>(await client.get(`/api/incidents/${target.id}`));
+      const read = await json<IncidentOutput>(
+        await client.get(`/api/incidents/${target.id}?include=sensitive`),
+      );
       expect(read.sources).toHaveLength(2);
       for (const source of read.sources) expect(source).not.toHaveProperty('identity');
       expect(JSON.stringify(read)).not.toContain('Chan Sokha');
@@ -126,11 +128,25 @@ describe('/api/incidents access', () => {
     }
   });
 
-  it('when the author or a manager reads an incident, then identities are shown and each reading is audited', async () => {
+  it('when the author, a manager or an admin reads an incident without include=sensitive, then no identity is shown and nothing is audited', async () => {
+    const incident = incidents['SUBMITTED RESTRICTED']!;
+    const earlier = (await auditEventsOf(app, incident.id, 'READ_SENSITIVE')).length;
+    for (const client of [author, manager, admin]) {
+      const read = await json<IncidentOutput>(await client.get(`/api/incidents/${incident.id}`));
+      expect(read.sources).toHaveLength(2);
+      for (const source of read.sources) expect(source).not.toHaveProperty('identity');
+      expect(JSON.stringify(read)).not.toContain('Chan Sokha');
+    }
+    expect(await auditEventsOf(app, incident.id, 'READ_SENSITIVE')).toHaveLength(earlier);
+  });
+
+  it('when the author or a manager reads an incident with include=sensitive, then identities are shown and each reading is audited', async () => {
     const incident = incidents['SUBMITTED RESTRICTED']!;
     const earlier = (await auditEventsOf(app, incident.id, 'READ_SENSITIVE')).length;
     for (const client of [author, manager]) {
-      const read = await json<IncidentOutput>(await client.get(`/api/incidents/${incident.id}`));
+      const read = await json<IncidentOutput>(
+        await client.get(`/api/incidents/${incident.id}?include=sensitive`),
+      );
       expect(read.sources.map((source) => source.identity)).toEqual([identity, null]);
     }
     const events = (await auditEventsOf(app, incident.id, 'READ_SENSITIVE')).slice(earlier);
@@ -153,7 +169,7 @@ describe('/api/incidents access', () => {
     );
   });
 
-  it('when a manager gets back an incident after a transition, then identities are shown and audited', async () => {
+  it('when a manager gets back an incident after a transition, then no identity is in it and no sensitive reading is logged', async () => {
     const incident = incidents['SUBMITTED STANDARD']!;
     const response = await manager.request('POST', `/api/incidents/${incident.id}/transition`, {
       to: 'VERIFIED',
@@ -161,13 +177,39 @@ describe('/api/incidents access', () => {
     });
     expect(response.status).toBe(200);
     const moved = await json<IncidentOutput>(response);
-    expect(moved.sources[0]?.identity).toBe(identity);
+    expect(moved.sources).toHaveLength(2);
+    for (const source of moved.sources) expect(source).not.toHaveProperty('identity');
     const events = await auditEventsOf(app, incident.id);
-    expect(events.slice(-2).map((event) => [event.action, event.actorId])).toEqual([
-      ['TRANSITION', manager.userId],
-      ['READ_SENSITIVE', manager.userId],
-    ]);
+    expect(events.at(-1)).toMatchObject({ action: 'TRANSITION', actorId: manager.userId });
+    expect(events.filter((event) => event.action === 'READ_SENSITIVE')).toEqual([]);
     incidents['SUBMITTED STANDARD'] = moved;
+  });
+
+  it('when a manager changes an incident, is refused as stale, or an admin restores one, then no answer carries an identity and no sensitive reading is logged', async () => {
+    const incident = incidents['DRAFT RESTRICTED']!;
+    const path = `/api/incidents/${incident.id}`;
+    const changed = await manager.request('PATCH', path, {
+      version: incident.version,
+      location: 'Siem Reap',
+    });
+    expect(changed.status).toBe(200);
+    const stale = await manager.request('PATCH', path, {
+      version: incident.version,
+      location: 'Kampot',
+    });
+    expect(stale.status).toBe(409);
+    expect((await admin.request('DELETE', path)).status).toBe(204);
+    const restored = await admin.request('POST', `${path}/restore`);
+    expect(restored.status).toBe(200);
+    const current = (await json<{ error: { details: { current: IncidentOutput } } }>(stale)).error
+      .details.current;
+    for (const body of [await json<IncidentOutput>(changed), current, await json(restored)]) {
+      const sources = (body as IncidentOutput).sources;
+      expect(sources).toHaveLength(2);
+      for (const source of sources) expect(source).not.toHaveProperty('identity');
+    }
+    expect(await auditEventsOf(app, incident.id, 'READ_SENSITIVE')).toEqual([]);
+    incidents['DRAFT RESTRICTED'] = await json<IncidentOutput>(await author.get(path));
   });
 
   it('when the caller has no session, then it is 401', async () => {

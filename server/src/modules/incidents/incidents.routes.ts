@@ -1,4 +1,4 @@
-import { idParams } from '@vigil/shared/schemas/common';
+import { idParams, includeQuery } from '@vigil/shared/schemas/common';
 import {
   createIncidentInput,
   incidentList,
@@ -46,8 +46,14 @@ incidentRoutes.post(
 
 incidentRoutes.get(
   '/:id',
-  { summary: 'One incident', params: idParams, response: incidentOutput },
-  ({ params }, req) => getIncident(ctxOf(req), params.id),
+  {
+    summary:
+      'One incident; source identities only with include=sensitive, where the caller may see them (each such reading is audited)',
+    params: idParams,
+    query: includeQuery,
+    response: incidentOutput,
+  },
+  ({ params, query }, req) => getIncident(ctxOf(req), params.id, query),
 );
 
 incidentRoutes.patch(

@@ -2,6 +2,7 @@ import { ForbiddenError } from '@casl/ability';
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import { incidentSensitiveFields } from '@vigil/shared/auth/fields';
+import type { IncludeQuery } from '@vigil/shared/schemas/common';
 import {
   sourcesToVerify,
   type CreateIncidentInput,
@@ -69,11 +70,17 @@ export async function loadIncident(
   return toIncidentOutput(row);
 }
 
-export async function getIncident(ctx: Ctx, id: string): Promise<Presented> {
-  return presentIncident(ctx, await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true }));
+export async function getIncident(
+  ctx: Ctx,
+  id: string,
+  { include }: IncludeQuery = {},
+): Promise<Presented> {
+  const incident = await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true });
+  return presentIncident(ctx, incident, { sensitive: include === 'sensitive' });
 }
 
-// Someone else saved first: the current incident goes back with the 409.
+// Someone else saved first: the current incident goes back with the 409 (without sensitive
+// values, like every answer to a write).
 export async function conflictWithCurrent(ctx: Ctx, id: string) {
   return conflict(await getIncident(ctx, id));
 }
@@ -252,7 +259,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Prom
     const created = toIncidentOutput(row);
     const changes = changesOf(null, auditedFields(created), incidentSensitiveFields);
     await recordAudit(tx, incidentEvent(ctx, 'CREATE', created, changes));
-    return presentIncident(ctx, created, tx);
+    return presentIncident(ctx, created);
   });
 }
 
@@ -304,7 +311,7 @@ export async function updateIncident(
     const after = toIncidentOutput(row);
     const changes = changesOf(auditedFields(before), auditedFields(after), incidentSensitiveFields);
     await recordAudit(tx, incidentEvent(ctx, 'UPDATE', after, changes));
-    return presentIncident(ctx, after, tx);
+    return presentIncident(ctx, after);
   });
   if (!updated) throw await conflictWithCurrent(ctx, id);
   return updated;
@@ -337,9 +344,9 @@ export async function restoreIncident(ctx: Ctx, id: string): Promise<Presented> 
       where: { id, deletedAt: { not: null } },
       data: { deletedAt: null, version: { increment: 1 } },
     });
-    if (count === 0) return presentIncident(ctx, before, tx);
+    if (count === 0) return presentIncident(ctx, before);
     const changes = changesOf({ deletedAt: before.deletedAt }, { deletedAt: null });
     await recordAudit(tx, incidentEvent(ctx, 'UPDATE', before, changes));
-    return presentIncident(ctx, await loadIncident(tx, ctx.ability, id), tx);
+    return presentIncident(ctx, await loadIncident(tx, ctx.ability, id));
   });
 }

@@ -127,10 +127,22 @@ describe('/api/incidents records', () => {
           sentence: null,
         },
       ]);
-      expect(created.sources[0]).toMatchObject({ identity: 'Sok Dara, +855 12 345 678' });
+      // the answer to a write carries no identity and writes no READ_SENSITIVE
+      for (const source of created.sources) expect(source).not.toHaveProperty('identity');
+      expect(await auditEventsOf(app, created.id, 'READ_SENSITIVE')).toEqual([]);
 
       const read = await json<IncidentOutput>(await researcher.get(`/api/incidents/${created.id}`));
       expect(read).toEqual(created);
+      const withSensitive = await json<IncidentOutput>(
+        await researcher.get(`/api/incidents/${created.id}?include=sensitive`),
+      );
+      expect(withSensitive).toEqual({
+        ...created,
+        sources: [
+          { ...created.sources[0], identity: 'Sok Dara, +855 12 345 678' },
+          { ...created.sources[1], identity: null },
+        ],
+      });
     });
 
     it('when an incident is created, then a CREATE audit event with its country is written and source identities are masked', async () => {
@@ -213,6 +225,20 @@ describe('/api/incidents records', () => {
       );
       expect(await problemsOf(response)).toContain(path);
     });
+
+    it.each([
+      ['an unknown include', 'include=identities', 'query.include'],
+      ['include twice', 'include=sensitive&include=sensitive', 'query.include'],
+      ['an unknown parameter', 'expand=sources', 'query'],
+    ])(
+      'when one incident is read with %s, then it is 400 VALIDATION',
+      async (_case, query, path) => {
+        const created = await postIncident(researcher, fullBody());
+        const response = await researcher.get(`/api/incidents/${created.id}?${query}`);
+        expect(await problemsOf(response)).toEqual([path]);
+        expect(await auditEventsOf(app, created.id, 'READ_SENSITIVE')).toEqual([]);
+      },
+    );
 
     it('when an act or charge names a defender the caller cannot read, then it is 400 like an unknown one', async () => {
       const paths = await problemsOf(

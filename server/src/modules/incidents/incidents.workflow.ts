@@ -77,7 +77,7 @@ export async function transitionIncident(
       }),
     );
     const row = await tx.incident.findUniqueOrThrow({ where: { id }, select: incidentSelect });
-    return presentIncident(ctx, toIncidentOutput(row), tx);
+    return presentIncident(ctx, toIncidentOutput(row));
   });
   if (!moved) throw await conflictWithCurrent(ctx, id);
   return moved;

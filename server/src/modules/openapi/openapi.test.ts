@@ -98,6 +98,19 @@ describe('GET /api/openapi.json', () => {
     });
   });
 
+  it('when one defender or incident is read, then include=sensitive is its one optional query parameter', () => {
+    for (const path of ['/api/defenders/{id}', '/api/incidents/{id}']) {
+      const query = (document.paths[path]!.get!.parameters ?? []).filter((p) => p.in === 'query');
+      expect(query, path).toEqual([
+        expect.objectContaining({
+          name: 'include',
+          required: false,
+          schema: { type: 'string', const: 'sensitive' },
+        }),
+      ]);
+    }
+  });
+
   it('when the document refers to a schema, then the reference resolves', () => {
     const refs = refsIn(document);
     expect(refs).toContain('#/components/schemas/Error');
