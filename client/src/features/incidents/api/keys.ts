@@ -1,0 +1,16 @@
+import type { IncidentListQuery } from '@vigil/shared/schemas/incidents';
+
+// One key factory for the incidents feature. Everything sits under ['incidents'], so that a
+// write can invalidate the whole feature (lists, pages, histories, and the incident searches
+// of lib/lookups.ts) with `incidentKeys.all`.
+export const incidentKeys = {
+  all: ['incidents'] as const,
+  lists: () => [...incidentKeys.all, 'list'] as const,
+  list: (query: Partial<IncidentListQuery> & Record<string, unknown>) =>
+    [...incidentKeys.lists(), query] as const,
+  details: () => [...incidentKeys.all, 'detail'] as const,
+  detail: (id: string, { sensitive = false }: { sensitive?: boolean } = {}) =>
+    [...incidentKeys.details(), id, { sensitive }] as const,
+  transitions: (id: string) => [...incidentKeys.all, 'transitions', id] as const,
+  audit: (id: string) => [...incidentKeys.all, 'audit', id] as const,
+};
