@@ -14,3 +14,16 @@ export const incidentKeys = {
   transitions: (id: string) => [...incidentKeys.all, 'transitions', id] as const,
   audit: (id: string) => [...incidentKeys.all, 'audit', id] as const,
 };
+
+// The copy of an incident read with its source identities. Invalidating it would refetch it,
+// and every such reading writes a READ_SENSITIVE event, so writes leave it out:
+// `invalidateQueries({ queryKey: incidentKeys.all, predicate: (q) => !isSensitiveDetail(q.queryKey) })`.
+export function isSensitiveDetail(key: readonly unknown[]): boolean {
+  const last = key[key.length - 1];
+  return (
+    key[1] === 'detail' &&
+    typeof last === 'object' &&
+    last !== null &&
+    (last as { sensitive?: unknown }).sensitive === true
+  );
+}
