@@ -31,6 +31,9 @@ export function oneOrMany<T extends z.ZodType>(item: T) {
     .transform((value): z.output<T>[] => (Array.isArray(value) ? value : [value]));
 }
 
+// `true` or `false` in a query string, as a boolean; nothing else (no `1`, `yes`, empty)
+export const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
 export const listQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

@@ -6,7 +6,16 @@ import {
   reliabilities,
   verifications,
 } from '../enums.ts';
-import { country, id, isoDate, listOf, listQuery, oneOrMany, timestamp } from './common.ts';
+import {
+  country,
+  id,
+  isoDate,
+  listOf,
+  listQuery,
+  oneOrMany,
+  queryBoolean,
+  timestamp,
+} from './common.ts';
 
 // A vocabulary code; whether it names a living term is checked against the database.
 const code = z
@@ -107,7 +116,14 @@ export const transitionIncidentInput = z
   });
 export type TransitionIncidentInput = z.infer<typeof transitionIncidentInput>;
 
-export const incidentSorts = ['occurredOn', '-occurredOn', 'updatedAt', '-updatedAt'] as const;
+export const incidentSorts = [
+  'occurredOn',
+  '-occurredOn',
+  'updatedAt',
+  '-updatedAt',
+  'createdAt',
+  '-createdAt',
+] as const;
 
 // The filters of the incident list, which exports and statistics accept too.
 export const incidentFilters = {
@@ -120,6 +136,15 @@ export const incidentFilters = {
   defenderId: oneOrMany(id).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  createdById: oneOrMany(id).optional().describe('incidents created by these users'),
+  returned: queryBoolean
+    .optional()
+    .describe(
+      'true: DRAFT incidents a reviewer sent back (their latest transition was SUBMITTED → DRAFT); false: all others',
+    ),
+  linkedToAdvocacy: queryBoolean
+    .optional()
+    .describe('true: linked to at least one advocacy action that is not deleted; false: to none'),
 };
 export type IncidentFilters = z.output<z.ZodObject<typeof incidentFilters>>;
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineAbilityFor } from '@vigil/shared/auth/abilities';
+import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import type { IncidentList, IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { clientFor, type RoleClient as Client } from '../../../../tests/support/http.ts';
@@ -10,6 +12,7 @@ import {
   postIncident,
   setStatus,
 } from './incidents.factories.ts';
+import { incidentFiltersWhere, readableIncidents } from './index.ts';
 
 describe('GET /api/incidents', () => {
   let app: TestApp;
@@ -169,7 +172,7 @@ describe('GET /api/incidents', () => {
     expect(namesOf(await list('sort=updatedAt')).at(-1)).toBe('khmer');
   });
 
-  it.each(['-occurredOn', 'occurredOn', 'updatedAt', '-updatedAt'])(
+  it.each(['-occurredOn', 'occurredOn', 'updatedAt', '-updatedAt', 'createdAt', '-createdAt'])(
     'when paged two at a time by %s, then the pages add up to the whole list without duplicates',
     async (sort) => {
       const whole = (await list(`sort=${sort}`)).items.map((item) => item.id);
@@ -196,6 +199,210 @@ describe('GET /api/incidents', () => {
     'defenderId=not-an-id',
     'colour=red',
     'cursor=bm90IGEgY3Vyc29y',
+  ])('when the query has %s, then it is 400 VALIDATION', async (query) => {
+    const response = await admin.get(`/api/incidents?${query}`);
+    expect(response.status).toBe(400);
+    expect(await errorCodeOf(response)).toBe('VALIDATION');
+  });
+});
+
+// Filters of the review queue and the advocacy screens, on incidents whose history is real:
+// created, submitted and returned through the API by different people.
+describe('GET /api/incidents filtered by author, return and advocacy links', () => {
+  let app: TestApp;
+  let admin: Client;
+  let manager: Client;
+  let researcher: Client;
+  let colleague: Client;
+  let researcherMM: Client;
+  let advocacy: Client;
+  const incidents: Record<string, IncidentOutput> = {};
+
+  async function move(client: Client, name: string, to: string, comment?: string) {
+    const incident = incidents[name]!;
+    const response = await client.request('POST', `/api/incidents/${incident.id}/transition`, {
+      to,
+      version: incident.version,
+      ...(comment ? { comment } : {}),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    incidents[name] = { ...incident, ...(await json<IncidentOutput>(response)) };
+  }
+
+  async function advocacyAction(incidentIds: string[]) {
+    const response = await admin.request('POST', '/api/advocacy', {
+      kind: 'STATEMENT',
+      title: 'Statement on the filters',
+      date: '2024-06-01',
+      incidentIds,
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    return json<{ id: string }>(response);
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    [admin, manager, researcher, colleague, researcherMM, advocacy] = await Promise.all([
+      clientFor(app, 'ADMIN'),
+      clientFor(app, 'MANAGER', ['KH']),
+      clientFor(app, 'RESEARCHER', ['KH']),
+      clientFor(app, 'RESEARCHER', ['KH']),
+      clientFor(app, 'RESEARCHER', ['MM']),
+      clientFor(app, 'ADVOCACY', ['KH', 'MM']),
+    ]);
+    const inKH = (await createDefender(app, { country: 'KH', createdById: researcher.userId })).id;
+    const inMM = (await createDefender(app, { country: 'MM', createdById: researcherMM.userId }))
+      .id;
+    const create = async (name: string, client: Client, body: Record<string, unknown>) => {
+      incidents[name] = await postIncident(client, body);
+    };
+    // one at a time, so that creation order is the order of createdAt
+    await create('fresh', researcher, incidentBody(inKH, { confidentiality: 'RESTRICTED' }));
+    await create('returned', researcher, incidentBody(inKH));
+    await create('resubmitted', researcher, incidentBody(inKH));
+    await create('colleagues', colleague, incidentBody(inKH));
+    await create('returnedMM', researcherMM, incidentBody(inMM, { country: 'MM' }));
+    await create('verified', manager, incidentBody(inKH));
+    await create('onlyDeletedLink', manager, incidentBody(inKH));
+
+    await move(researcher, 'returned', 'SUBMITTED');
+    await move(manager, 'returned', 'DRAFT', 'Please add a second source');
+    await move(researcher, 'resubmitted', 'SUBMITTED');
+    await move(manager, 'resubmitted', 'DRAFT', 'Which police station?');
+    await move(researcher, 'resubmitted', 'SUBMITTED');
+    await move(colleague, 'colleagues', 'SUBMITTED');
+    await move(researcherMM, 'returnedMM', 'SUBMITTED');
+    await move(admin, 'returnedMM', 'DRAFT', 'Dates do not match');
+    incidents.verified = {
+      ...incidents.verified!,
+      ...(await setStatus(app, incidents.verified!, 'VERIFIED')),
+    };
+
+    await advocacyAction([incidents.verified!.id, incidents.returnedMM!.id]);
+    const deleted = await advocacyAction([incidents.onlyDeletedLink!.id, incidents.verified!.id]);
+    expect((await admin.request('DELETE', `/api/advocacy/${deleted.id}`)).status).toBe(204);
+  });
+  afterAll(() => app.close());
+
+  async function found(client: Client, query: string) {
+    const response = await client.get(`/api/incidents?limit=200&${query}`);
+    expect(response.status, await response.clone().text()).toBe(200);
+    const page = await json<IncidentList>(response);
+    return page.items
+      .map((item) => Object.entries(incidents).find(([, incident]) => incident.id === item.id)![0])
+      .sort();
+  }
+  const all = () => Object.keys(incidents).sort();
+
+  it.each<[string, () => string, string[]]>([
+    ['one author', () => `createdById=${researcher.userId}`, ['fresh', 'resubmitted', 'returned']],
+    [
+      'two authors',
+      () => `createdById=${researcher.userId}&createdById=${colleague.userId}`,
+      ['colleagues', 'fresh', 'resubmitted', 'returned'],
+    ],
+    ['an author of nothing', () => `createdById=${advocacy.userId}`, []],
+    ['returned=true', () => 'returned=true', ['returned', 'returnedMM']],
+    [
+      'returned=false',
+      () => 'returned=false',
+      ['colleagues', 'fresh', 'onlyDeletedLink', 'resubmitted', 'verified'],
+    ],
+    [
+      'returned=true and an author',
+      () => `returned=true&createdById=${researcher.userId}`,
+      ['returned'],
+    ],
+    ['linkedToAdvocacy=true', () => 'linkedToAdvocacy=true', ['returnedMM', 'verified']],
+    [
+      'linkedToAdvocacy=false',
+      () => 'linkedToAdvocacy=false',
+      ['colleagues', 'fresh', 'onlyDeletedLink', 'resubmitted', 'returned'],
+    ],
+    ['linkedToAdvocacy=true and a country', () => 'linkedToAdvocacy=true&country=KH', ['verified']],
+  ])(
+    'when an admin filters by %s, then exactly the matching incidents come back',
+    async (_case, query, names) => {
+      expect(await found(admin, query())).toEqual(names);
+    },
+  );
+
+  it('when a filter and its opposite are asked in turn, then together they are the whole list', async () => {
+    for (const filter of ['returned', 'linkedToAdvocacy']) {
+      const yes = await found(admin, `${filter}=true`);
+      const no = await found(admin, `${filter}=false`);
+      expect([...yes, ...no].sort()).toEqual(all());
+    }
+  });
+
+  it('when a researcher filters by the author of incidents they may not read, then nothing comes back', async () => {
+    expect(await found(researcher, `createdById=${researcherMM.userId}`)).toEqual([]);
+    // a colleague's RESTRICTED incident stays hidden, whoever it is filtered by
+    expect(await found(colleague, `createdById=${researcher.userId}`)).toEqual([
+      'resubmitted',
+      'returned',
+    ]);
+  });
+
+  it('when callers filter by return or advocacy links, then they never get more than they may read', async () => {
+    expect(await found(researcher, 'returned=true')).toEqual(['returned']);
+    expect(await found(researcherMM, 'returned=true')).toEqual(['returnedMM']);
+    expect(await found(researcherMM, 'returned=false')).toEqual([]);
+    expect(await found(advocacy, 'returned=true')).toEqual([]);
+    expect(await found(advocacy, 'returned=false')).toEqual(['verified']);
+    expect(await found(researcher, 'linkedToAdvocacy=true')).toEqual(['verified']);
+    expect(await found(researcherMM, 'linkedToAdvocacy=true')).toEqual(['returnedMM']);
+    expect(await found(advocacy, 'linkedToAdvocacy=false')).toEqual([]);
+  });
+
+  it('when the filters are built, then the caller’s ability stays first in AND and the filters follow it', () => {
+    const ability = defineAbilityFor(researcher.user);
+    const filters = incidentFiltersWhere({
+      createdById: [researcher.userId],
+      returned: false,
+      linkedToAdvocacy: true,
+    });
+    expect(filters).toHaveLength(3);
+    const where = readableIncidents(ability, ...filters);
+    expect(where.AND).toEqual([
+      accessibleBy(ability, 'read').ofType('Incident'),
+      { deletedAt: null },
+      ...filters,
+    ]);
+  });
+
+  it.each(['createdAt', '-createdAt'])(
+    'when sorted by %s, then the order is that of creation, and two at a time the pages add up to it',
+    async (sort) => {
+      const order = ['fresh', 'returned', 'resubmitted', 'colleagues', 'returnedMM', 'verified'];
+      const created = [...order, 'onlyDeletedLink'];
+      const expected = sort === 'createdAt' ? created : created.reverse();
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await admin.get(
+          `/api/incidents?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        const page: IncidentList = await json<IncidentList>(response);
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        paged.push(
+          ...page.items.map(
+            (item) => Object.entries(incidents).find(([, i]) => i.id === item.id)![0],
+          ),
+        );
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(expected);
+    },
+  );
+
+  it.each([
+    'returned=yes',
+    'returned=1',
+    'returned=',
+    'linkedToAdvocacy=TRUE',
+    'createdById=someone',
+    'sort=created',
   ])('when the query has %s, then it is 400 VALIDATION', async (query) => {
     const response = await admin.get(`/api/incidents?${query}`);
     expect(response.status).toBe(400);

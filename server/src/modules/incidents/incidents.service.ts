@@ -85,8 +85,21 @@ export async function conflictWithCurrent(ctx: Ctx, id: string) {
   return conflict(await getIncident(ctx, id));
 }
 
+// Drafts sent back by a reviewer. A DRAFT incident's status last changed by a transition into
+// DRAFT (edits never change it), and the only such edge is the return SUBMITTED → DRAFT: so a
+// draft with a return in its history is one whose latest transition was a return.
+const returnedDraft = {
+  status: 'DRAFT',
+  transitions: { some: { from: 'SUBMITTED', to: 'DRAFT' } },
+} satisfies Prisma.IncidentWhereInput;
+
+const liveAdvocacyLink = {
+  advocacy: { deletedAt: null },
+} satisfies Prisma.AdvocacyIncidentWhereInput;
+
 // The list filters as Prisma conditions, for the list and for whoever filters incidents the
-// same way (exports, statistics). Act filters match when any act matches.
+// same way (exports, statistics). Act filters match when any act matches. Each is one more
+// condition in an AND after the caller's ability: a filter only ever narrows what may be read.
 export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentWhereInput[] {
   const words = filters.q ? searchWordsOf(filters.q) : [];
   const where: Prisma.IncidentWhereInput[] = words.map((word) => ({
@@ -104,6 +117,15 @@ export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentW
   }
   if (filters.from) where.push({ occurredOn: { gte: new Date(filters.from) } });
   if (filters.to) where.push({ occurredOn: { lte: new Date(filters.to) } });
+  if (filters.createdById) where.push({ createdById: { in: filters.createdById } });
+  if (filters.returned !== undefined) {
+    where.push(filters.returned ? returnedDraft : { NOT: returnedDraft });
+  }
+  if (filters.linkedToAdvocacy !== undefined) {
+    where.push({
+      advocacy: filters.linkedToAdvocacy ? { some: liveAdvocacyLink } : { none: liveAdvocacyLink },
+    });
+  }
   return where;
 }
 

@@ -111,6 +111,22 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
+  it('when incidents are listed, then author, return and advocacy-link filters are documented', () => {
+    const parameters = document.paths['/api/incidents']!.get!.parameters ?? [];
+    const schemaOf = (name: string) => parameters.find((p) => p.name === name) as unknown;
+    for (const name of ['returned', 'linkedToAdvocacy']) {
+      expect(schemaOf(name), name).toMatchObject({
+        in: 'query',
+        required: false,
+        schema: { type: 'string', enum: ['true', 'false'] },
+      });
+    }
+    expect(schemaOf('createdById')).toMatchObject({ in: 'query', required: false });
+    expect(schemaOf('sort')).toMatchObject({
+      schema: { enum: expect.arrayContaining(['createdAt', '-createdAt']) },
+    });
+  });
+
   it('when the document refers to a schema, then the reference resolves', () => {
     const refs = refsIn(document);
     expect(refs).toContain('#/components/schemas/Error');
