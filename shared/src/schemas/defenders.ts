@@ -61,6 +61,9 @@ export const defenderSorts = ['createdAt', '-createdAt', 'updatedAt', '-updatedA
 export const defenderListQuery = z.strictObject({
   // every word must occur in a name or alias, whatever the case and accents
   q: plainText.trim().max(200).optional(),
+  id: oneOrMany(id)
+    .optional()
+    .describe('only these defenders (up to 50); those the caller may not read are left out'),
   country: oneOrMany(country).optional(),
   sector: oneOrMany(sectorCode).optional(),
   riskLevel: oneOrMany(z.enum(riskLevels)).optional(),

@@ -42,6 +42,7 @@ function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
   const words = query.q ? searchWordsOf(query.q) : [];
   return [
     ...words.map((word) => ({ searchText: { contains: escapeLike(word) } })),
+    ...(query.id ? [{ id: { in: query.id } }] : []),
     ...(query.country ? [{ country: { in: query.country } }] : []),
     ...(query.sector ? [{ sectors: { hasSome: query.sector } }] : []),
     ...(query.riskLevel ? [{ riskLevel: { in: query.riskLevel } }] : []),

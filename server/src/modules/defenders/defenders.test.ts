@@ -496,6 +496,74 @@ describe('sensitive fields', () => {
   });
 });
 
+describe('listing defenders by id', () => {
+  const idsIn = async (client: Client, query: string) => {
+    const response = await client.get(`/api/defenders?${query}`);
+    expect(response.status, await response.clone().text()).toBe(200);
+    const { items } = (await response.json()) as { items: DefenderOutput[] };
+    return items.map((item) => item.id).sort();
+  };
+  const byId = (...ids: string[]) => ids.map((id) => `id=${id}`).join('&');
+
+  it('when the defenders of an incident are asked for by id, then exactly the readable ones come, without sensitive fields', async () => {
+    const [own, colleagues, inMM, other] = await Promise.all([
+      create(researcher),
+      create(colleague),
+      create(researcherMm, { country: 'MM' }),
+      create(researcher),
+    ]);
+    const response = await researcher.get(`/api/defenders?${byId(own.id, colleagues.id, inMM.id)}`);
+    const { items } = (await response.json()) as { items: Record<string, unknown>[] };
+    expect(items.map((item) => item.id).sort()).toEqual([own.id, colleagues.id].sort());
+    for (const item of items) {
+      for (const field of sensitive) expect(item, field).not.toHaveProperty(field);
+    }
+    expect(await idsIn(researcher, byId(other.id))).toEqual([other.id]);
+    expect(await idsIn(admin, byId(own.id, colleagues.id, inMM.id))).toEqual(
+      [own.id, colleagues.id, inMM.id].sort(),
+    );
+  });
+
+  it('when a researcher asks for the id of a defender outside their countries, then nothing comes back', async () => {
+    const inMM = await create(researcherMm, { country: 'MM' });
+    expect(await idsIn(researcher, byId(inMM.id))).toEqual([]);
+    expect(await idsIn(researcherMm, byId(inMM.id))).toEqual([inMM.id]);
+  });
+
+  it('when an asked-for defender is deleted or unknown, then it is simply absent', async () => {
+    const [kept, gone] = await Promise.all([create(researcher), create(researcher)]);
+    await admin.request('DELETE', `/api/defenders/${gone.id}`);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await idsIn(manager, byId(kept.id, gone.id, unknown))).toEqual([kept.id]);
+  });
+
+  it('when ids are combined with other filters, then a defender must match them all', async () => {
+    const [high, low] = await Promise.all([
+      create(researcher, { riskLevel: 'HIGH' }),
+      create(researcher, { riskLevel: 'LOW' }),
+    ]);
+    expect(await idsIn(manager, `${byId(high.id, low.id)}&riskLevel=LOW`)).toEqual([low.id]);
+  });
+
+  it('when an id is not a uuid or more than 50 are asked for, then 400 VALIDATION', async () => {
+    for (const query of [
+      'id=not-an-id',
+      byId(
+        ...Array.from(
+          { length: 51 },
+          (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        ),
+      ),
+    ]) {
+      const response = await researcher.get(`/api/defenders?${query}`);
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as ErrorBody;
+      expect(error.code).toBe('VALIDATION');
+      expect(error.details).toContainEqual(expect.objectContaining({ path: 'query.id' }));
+    }
+  });
+});
+
 describe('assertReadableDefenders', () => {
   it('when every defender is readable, then it passes', async () => {
     const defender = await create(colleague);
