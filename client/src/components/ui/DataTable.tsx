@@ -44,6 +44,8 @@ interface DataTableProps<T> {
   onLoadMore?: () => void;
   // the primary text of a phone card (usually a link to the record)
   cardTitle?: (row: T) => ReactNode;
+  // columns left out of the phone cards, such as the one the card title already shows
+  cardHidden?: string[];
 }
 
 const headerText = <T,>(column: ColumnDef<T, unknown>) =>
@@ -64,6 +66,7 @@ export function DataTable<T>({
   loadingMore,
   onLoadMore,
   cardTitle,
+  cardHidden = [],
 }: DataTableProps<T>) {
   const { t } = useCommonText();
   const phone = useMediaQuery('(max-width: 48em)');
@@ -128,16 +131,19 @@ export function DataTable<T>({
         <Card key={row.id} withBorder padding="sm" role="listitem">
           {cardTitle && <div>{cardTitle(row.original)}</div>}
           <Stack gap={4} mt={cardTitle ? 'xs' : 0}>
-            {row.getVisibleCells().map((cell) => (
-              <Group key={cell.id} gap="xs" wrap="nowrap" align="flex-start">
-                <Text size="xs" c="dimmed" w="35%" style={{ flexShrink: 0 }}>
-                  {headerText(cell.column.columnDef)}
-                </Text>
-                <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </div>
-              </Group>
-            ))}
+            {row
+              .getVisibleCells()
+              .filter((cell) => !cardHidden.includes(cell.column.id))
+              .map((cell) => (
+                <Group key={cell.id} gap="xs" wrap="nowrap" align="flex-start">
+                  <Text size="xs" c="dimmed" w="35%" style={{ flexShrink: 0 }}>
+                    {headerText(cell.column.columnDef)}
+                  </Text>
+                  <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </div>
+                </Group>
+              ))}
           </Stack>
         </Card>
       ))}
