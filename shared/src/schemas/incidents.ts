@@ -134,6 +134,9 @@ export const incidentFilters = {
   status: oneOrMany(z.enum(incidentStatuses)).optional(),
   verification: oneOrMany(z.enum(verifications)).optional(),
   defenderId: oneOrMany(id).optional(),
+  id: oneOrMany(id)
+    .optional()
+    .describe('only these incidents (up to 50); those the caller may not read are left out'),
   from: isoDate.optional(),
   to: isoDate.optional(),
   createdById: oneOrMany(id).optional().describe('incidents created by these users'),

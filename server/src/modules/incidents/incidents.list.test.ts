@@ -134,6 +134,20 @@ describe('GET /api/incidents', () => {
     },
   );
 
+  it('when filtered by id, then exactly those incidents come back, and the caller’s ability still applies', async () => {
+    const ids = [incidents.arrest!.id, incidents.raid!.id, '00000000-0000-4000-8000-000000000000'];
+    const query = ids.map((id) => `id=${id}`).join('&');
+    expect(await found(query)).toEqual(['arrest', 'raid']);
+    expect(await found(`id=${incidents.khmer!.id}&country=KH`)).toEqual([]);
+    // a researcher of Cambodia reads the Cambodian incidents only, whatever ids are asked for
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const response = await researcher.get(`/api/incidents?${query}`);
+    expect(response.status).toBe(200);
+    expect((await json<IncidentList>(response)).items.map((item) => item.id)).toEqual([
+      incidents.arrest!.id,
+    ]);
+  });
+
   it('when searched for a reference, then that incident comes back', async () => {
     const reference = incidents.arrest!.reference.toLowerCase();
     expect(await found(`q=${reference}`)).toEqual(['arrest']);
@@ -197,6 +211,7 @@ describe('GET /api/incidents', () => {
     'limit=0',
     'from=2014-13-01',
     'defenderId=not-an-id',
+    'id=not-an-id',
     'colour=red',
     'cursor=bm90IGEgY3Vyc29y',
   ])('when the query has %s, then it is 400 VALIDATION', async (query) => {

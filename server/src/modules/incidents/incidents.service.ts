@@ -105,6 +105,7 @@ export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentW
   const where: Prisma.IncidentWhereInput[] = words.map((word) => ({
     searchText: { contains: escapeLike(word) },
   }));
+  if (filters.id) where.push({ id: { in: filters.id } });
   if (filters.country) where.push({ country: { in: filters.country } });
   if (filters.status) where.push({ status: { in: filters.status } });
   if (filters.verification) where.push({ verification: { in: filters.verification } });
