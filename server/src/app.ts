@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/prisma.ts';
 import { loadSession } from './http/authenticate.ts';
+import { notFound } from './http/app-error.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -51,12 +53,38 @@ function apiRouter(): Router {
   return api;
 }
 
+// Vite's files under /assets/ carry a hash of their content in their names, so a browser may
+// keep them for good; everything else (index.html above all, which names the current assets)
+// is revalidated on every use.
+const forGood = 'public, max-age=31536000, immutable';
+
+// The built client, precompressed: the build puts x.js.br and x.js.gz beside x.js, and the
+// request's Accept-Encoding chooses (brotli first), with Vary: Accept-Encoding for caches.
 function clientRoutes(clientDir: string): Router {
-  const index = path.join(clientDir, 'index.html');
+  const root = path.resolve(clientDir);
+  const assets = path.join(root, 'assets') + path.sep;
+  const serve = expressStaticGzip(root, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('Cache-Control', file.startsWith(assets) ? forGood : 'no-cache');
+      },
+    },
+  });
   const router = Router();
-  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  router.use(serve);
+  // a missing hashed file (a tab open across a deployment asks for old chunks) is a 404, not
+  // the page in its place
+  router.use('/assets', (_req, _res, next) => next(notFound('File')));
   // history fallback: every other page is the single-page app
-  router.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(index));
+  router.get(/^(?!\/api\/).*/, (req, res, next) => {
+    req.url = '/index.html';
+    serve(req, res, next);
+  });
   return router;
 }
 

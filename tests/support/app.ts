@@ -16,10 +16,12 @@ export interface TestApp {
 }
 
 // The real Express app on a free port, over a fresh database of its own, with vocabularies
-// seeded as at start-up. `client: true` serves the built client too (browser tests).
+// seeded as at start-up. `client: true` serves the built client too (browser tests); `clientDir`
+// serves that folder as the client instead.
 export async function startTestApp(
   options: {
     client?: boolean;
+    clientDir?: string;
     production?: boolean;
     logStream?: { write: (line: string) => void };
   } = {},
@@ -32,10 +34,12 @@ export async function startTestApp(
       ? pino({ level: 'debug' }, options.logStream)
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     production: options.production ?? false,
-    ...(options.client
-      ? // VIGIL_CLIENT_DIR: a client built elsewhere (`vite build --outDir`), else client/dist
-        { clientDir: process.env.VIGIL_CLIENT_DIR ?? path.join(projectRoot, 'client/dist') }
-      : {}),
+    ...(options.clientDir
+      ? { clientDir: options.clientDir }
+      : options.client
+        ? // VIGIL_CLIENT_DIR: a client built elsewhere (`vite build --outDir`), else client/dist
+          { clientDir: process.env.VIGIL_CLIENT_DIR ?? path.join(projectRoot, 'client/dist') }
+        : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

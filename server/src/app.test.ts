@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../tests/support/app.ts';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  // the bytes as sent, never decoded on the way (fetch would undo the compression)
+  body: Buffer;
+}
+
+function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
+function decoded({ headers, body }: Answer): string {
+  const encoding = headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(body).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(body).toString('utf8');
+  return body.toString('utf8');
+}
+
+const varies = (answer: Answer) =>
+  String(answer.headers.vary ?? '')
+    .toLowerCase()
+    .split(/\s*,\s*/);
+
+const script = `export const greeting = 'the client, fictional';\n`.repeat(40);
+const page =
+  '<!doctype html><html><head><title>Vigil</title>' +
+  '<script type="module" src="/assets/app-abc123.js"></script></head><body></body></html>';
+
+// What the client build leaves in client/dist: every file with .br and .gz siblings.
+function writeBuiltClient(dir: string) {
+  const files = { 'index.html': page, 'assets/app-abc123.js': script };
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    fs.writeFileSync(`${file}.br`, brotliCompressSync(text));
+    fs.writeFileSync(`${file}.gz`, gzipSync(text));
+  }
+  fs.writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
+}
+
+describe('serving the built client', () => {
+  let app: TestApp;
+  let clientDir: string;
+
+  beforeAll(async () => {
+    clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-client-'));
+    writeBuiltClient(clientDir);
+    app = await startTestApp({ clientDir });
+  });
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  const asset = '/assets/app-abc123.js';
+
+  it.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['br', 'br'],
+    // the server prefers brotli whatever order the browser lists them in
+    ['gzip;q=1.0, br;q=0.5', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+  ])(
+    'when a hashed asset is asked for with Accept-Encoding %s, then the %s copy is sent, cached for good',
+    async (acceptEncoding, encoding) => {
+      const answer = await get(`${app.url}${asset}`, { 'accept-encoding': acceptEncoding });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBe(encoding);
+      expect(answer.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8$/i);
+      expect(varies(answer)).toContain('accept-encoding');
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+      expect(answer.body.length).toBeLessThan(Buffer.byteLength(script));
+      expect(decoded(answer)).toBe(script);
+    },
+  );
+
+  it.each([
+    ['no Accept-Encoding', {}],
+    ['Accept-Encoding: identity', { 'accept-encoding': 'identity' }],
+    ['an encoding without a copy', { 'accept-encoding': 'zstd' }],
+  ])(
+    'when a hashed asset is asked for with %s, then the plain file is sent',
+    async (_case, headers: Record<string, string>) => {
+      const answer = await get(`${app.url}${asset}`, headers);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8$/i);
+      expect(varies(answer)).toContain('accept-encoding');
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(answer.body.toString('utf8')).toBe(script);
+    },
+  );
+
+  it.each([
+    '/',
+    '/index.html',
+    '/incidents',
+    '/incidents/0b7e9d3c-1111-4222-8333-444455556666?tab=acts',
+  ])(
+    'when the page %s is asked for, then index.html comes, compressed when accepted and revalidated on every use',
+    async (pagePath) => {
+      for (const [acceptEncoding, encoding] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['', undefined],
+      ] as const) {
+        const headers: Record<string, string> = acceptEncoding
+          ? { 'accept-encoding': acceptEncoding }
+          : {};
+        const answer = await get(`${app.url}${pagePath}`, headers);
+        expect(answer.status, `${pagePath} ${acceptEncoding}`).toBe(200);
+        expect(answer.headers['content-encoding']).toBe(encoding);
+        expect(answer.headers['content-type']).toMatch(/^text\/html; charset=utf-8$/i);
+        expect(varies(answer)).toContain('accept-encoding');
+        expect(answer.headers['cache-control']).toBe('no-cache');
+        expect(decoded(answer)).toBe(page);
+      }
+    },
+  );
+
+  it('when a file outside /assets/ is asked for, then it is revalidated on every use', async () => {
+    const answer = await get(`${app.url}/robots.txt`, { 'accept-encoding': 'gzip, br' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(answer.headers['content-type']).toMatch(/^text\/plain; charset=utf-8$/i);
+    expect(answer.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('when a hashed asset that is not there is asked for, then it is 404, not the page', async () => {
+    const answer = await get(`${app.url}/assets/app-old999.js`, { 'accept-encoding': 'br' });
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(answer.headers['cache-control'] ?? '').not.toMatch(/immutable/);
+  });
+
+  it.each(['/api/nothing-here', '/api/incidents/0b7e9d3c-1111-4222-8333-444455556666/nothing'])(
+    'when %s is asked for, then the API answers 404 in the contract’s error shape, never the page',
+    async (apiPath) => {
+      const answer = await get(`${app.url}${apiPath}`, { 'accept-encoding': 'gzip, br' });
+      expect(answer.status).toBe(404);
+      expect(answer.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(answer.body.toString('utf8'))).toEqual({
+        error: { code: 'NOT_FOUND', message: expect.any(String) },
+      });
+    },
+  );
+
+  it('when an API path is asked for without a session, then the API answers, not the page', async () => {
+    const answer = await get(`${app.url}/api/defenders`, { 'accept-encoding': 'gzip, br' });
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});
