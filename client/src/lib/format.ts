@@ -81,3 +81,15 @@ export function formatRelative(timestamp: string, now = Date.now()): string {
   }
   return format.format(Math.round(seconds), 'second');
 }
+
+export function formatPercent(ratio: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(
+    ratio,
+  );
+}
+
+// January to December in the interface language, `style` as Intl names it.
+export function monthNames(style: 'long' | 'short' = 'long'): string[] {
+  const format = new Intl.DateTimeFormat(locale(), { month: style, timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, month) => format.format(Date.UTC(2000, month, 1)));
+}
