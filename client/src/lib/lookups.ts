@@ -42,19 +42,60 @@ export function useTerm() {
   );
 }
 
+// The lists' `id` filter takes 50 ids at a time; an advocacy action may link up to 200.
+const idsPerRequest = 50;
+
+async function inChunks<T>(
+  ids: readonly string[],
+  read: (chunk: string[]) => Promise<{ items: T[] }>,
+): Promise<T[]> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += idsPerRequest) {
+    chunks.push(ids.slice(start, start + idsPerRequest));
+  }
+  const pages = await Promise.all(chunks.map(read));
+  return pages.flatMap((page) => page.items);
+}
+
 // The defenders among `ids` that the caller may read; the others are simply absent, and are
 // shown as "a defender outside your access".
 export const defendersByIdsQueryOptions = (ids: readonly string[]) =>
   queryOptions({
     queryKey: ['defenders', 'byIds', [...ids].sort()] as const,
     queryFn: ({ signal }) =>
-      api.get(`/defenders${queryString({ id: ids, limit: 200 })}`, defenderList, signal),
+      inChunks(ids, (chunk) =>
+        api.get(
+          `/defenders${queryString({ id: chunk, limit: idsPerRequest })}`,
+          defenderList,
+          signal,
+        ),
+      ),
     enabled: ids.length > 0,
-    select: (list) => new Map(list.items.map((defender) => [defender.id, defender])),
+    select: (items) => new Map(items.map((defender) => [defender.id, defender])),
   });
 
 export const useDefendersByIds = (ids: readonly string[]) =>
   useQuery(defendersByIdsQueryOptions(ids));
+
+// The incidents among `ids` that the caller may read (an advocacy action's cases); the others
+// are simply absent.
+export const incidentsByIdsQueryOptions = (ids: readonly string[]) =>
+  queryOptions({
+    queryKey: ['incidents', 'byIds', [...ids].sort()] as const,
+    queryFn: ({ signal }) =>
+      inChunks(ids, (chunk) =>
+        api.get(
+          `/incidents${queryString({ id: chunk, limit: idsPerRequest })}`,
+          incidentList,
+          signal,
+        ),
+      ),
+    enabled: ids.length > 0,
+    select: (items) => new Map(items.map((incident) => [incident.id, incident])),
+  });
+
+export const useIncidentsByIds = (ids: readonly string[]) =>
+  useQuery(incidentsByIdsQueryOptions(ids));
 
 export function searchDefenders(q: string, signal?: AbortSignal, limit = 10) {
   return api.get(`/defenders${queryString({ q, limit })}`, defenderList, signal);
