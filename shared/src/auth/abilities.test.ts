@@ -267,6 +267,12 @@ const cells: Cell[] = [
   },
   { row: 'read statistics', action: 'read', target: 'Statistics', expected: yes },
   {
+    row: 'read team statistics',
+    action: 'read',
+    target: 'TeamStatistics',
+    expected: only('MANAGER', 'ADMIN'),
+  },
+  {
     row: 'read audit events of own countries',
     action: 'read',
     target: auditEvent('KH'),

@@ -26,6 +26,8 @@ export type AppSubjects =
   | 'all'
   | 'Export'
   | 'Statistics'
+  // the team's weekly workflow figures (who created, submitted, verified, returned what)
+  | 'TeamStatistics'
   | Subjects<{
       Defender: Defender;
       Incident: Incident;
@@ -94,6 +96,7 @@ function manager({ can }: Builder, user: AbilityUser) {
   can(['read', 'update'], 'AdvocacyAction');
   can('create', 'Export');
   can('read', 'Statistics');
+  can('read', 'TeamStatistics');
   can('read', 'AuditEvent', countries);
   can('read', 'VocabularyTerm');
 }
