@@ -21,7 +21,12 @@ export function PageHeader({ title, description, actions, documentTitle }: PageH
         <Title order={1} id="page-title">
           {title}
         </Title>
-        {description && <Text c="dimmed">{description}</Text>}
+        {/* a div, so that a description may hold badges (record pages) */}
+        {description && (
+          <Text c="dimmed" component="div">
+            {description}
+          </Text>
+        )}
       </Stack>
       {actions && (
         <Group gap="xs" wrap="wrap">
