@@ -1,6 +1,12 @@
 import { Badge, Code, ColorSwatch, Group, Text, Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import type { consents, datePrecisions, IncidentStatus, riskLevels } from '@vigil/shared/enums';
+import type {
+  advocacyStatuses,
+  consents,
+  datePrecisions,
+  IncidentStatus,
+  riskLevels,
+} from '@vigil/shared/enums';
 import { formatDate } from '../../lib/format.ts';
 import { useCommonText } from '../../lib/i18n.ts';
 import { useTerm, type VocabularyName } from '../../lib/lookups.ts';
@@ -21,6 +27,18 @@ export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
       {t(`incidentStatus.${status}`)}
     </Badge>
   );
+}
+
+const advocacyStatusColors: Record<(typeof advocacyStatuses)[number], string> = {
+  PLANNED: 'cyan',
+  DRAFT: 'gray',
+  PUBLISHED: 'green',
+  DONE: 'dark',
+};
+
+export function AdvocacyStatusBadge({ status }: { status: (typeof advocacyStatuses)[number] }) {
+  const { t } = useCommonText();
+  return <Badge color={advocacyStatusColors[status]}>{t(`advocacyStatus.${status}`)}</Badge>;
 }
 
 export function ReferenceBadge({ reference }: { reference: string }) {

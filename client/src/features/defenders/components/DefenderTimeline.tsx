@@ -1,10 +1,11 @@
-import { Anchor, Badge, Group, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { IconFileAlert, IconGavel, IconSpeakerphone } from '@tabler/icons-react';
 import type { AdvocacyOutput } from '@vigil/shared/schemas/advocacy';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
 import {
+  AdvocacyStatusBadge,
   IncidentStatusBadge,
   ReferenceBadge,
   RestrictedMark,
@@ -101,7 +102,7 @@ function useEntries(defenderId: string) {
         <Anchor component={Link} to={`/advocacy/${action.id}`} fw={600}>
           {action.title}
         </Anchor>
-        <Badge color="gray">{common(`advocacyStatus.${action.status}`)}</Badge>
+        <AdvocacyStatusBadge status={action.status} />
       </Group>
     ),
   });
