@@ -21,6 +21,7 @@ import { vocabularyRoutes } from './modules/vocabularies/vocabularies.routes.ts'
 import { createLoginLimiter } from './modules/auth/login-limiter.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { openapiRoutes } from './modules/openapi/openapi.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { requestSerializers } from './logger.ts';
 
 export interface AppOptions {
@@ -45,6 +46,7 @@ function apiRouter(): Router {
     advocacyRoutes,
     vocabularyRoutes,
     userRoutes,
+    statsRoutes,
     auditRoutes,
     openapiRoutes,
   ];
