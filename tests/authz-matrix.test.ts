@@ -687,6 +687,39 @@ describe('audit, users, vocabularies and the session', () => {
   });
 });
 
+describe('statistics', () => {
+  for (const caller of callers) {
+    it(`when ${caller} counts incidents by status, then exactly the incidents they may read are counted`, async () => {
+      const { status, body } = await call(
+        caller,
+        'GET',
+        '/api/stats/incidents',
+        '/api/stats/incidents?groupBy=status',
+      );
+      expect(status).toBe(can(caller, 'read', 'Statistics') ? 200 : 403);
+      if (status !== 200) return;
+      const rows = await world.app.database.db.incident.findMany({
+        where: { deletedAt: null },
+        select: { country: true, createdById: true, status: true, confidentiality: true },
+      });
+      const counts: Record<string, number> = {};
+      for (const row of rows.filter((row) => can(caller, 'read', 'Incident', row))) {
+        counts[row.status] = (counts[row.status] ?? 0) + 1;
+      }
+      const buckets = body.buckets as { key: string; count: number }[];
+      expect(Object.fromEntries(buckets.map((bucket) => [bucket.key, bucket.count]))).toEqual(
+        counts,
+      );
+      expect(body.total).toBe(Object.values(counts).reduce((sum, count) => sum + count, 0));
+    });
+
+    it(`when ${caller} asks for the team's weekly figures, then only managers and admins may`, async () => {
+      const { status } = await call(caller, 'GET', '/api/stats/team', '/api/stats/team');
+      expect(status).toBe(can(caller, 'read', 'TeamStatistics') ? 200 : 403);
+    });
+  }
+});
+
 describe('coverage', () => {
   it('when the matrix has run, then it has exercised every endpoint of the catalogue', () => {
     const missing = listEndpoints()
