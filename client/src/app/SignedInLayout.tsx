@@ -32,6 +32,7 @@ import { useCommonText } from '../lib/i18n.ts';
 import { SessionUserContext } from '../lib/session.ts';
 import { AppNav } from './AppNav.tsx';
 import { CommandPalette, CommandPaletteButton } from './CommandPalette.tsx';
+import { useReviewCount } from './review-count.ts';
 import { signInPath } from './session-loader.ts';
 import classes from './SignedInLayout.module.css';
 
@@ -61,6 +62,7 @@ export function SignedInLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const rules = session?.rules;
   const ability = useMemo(() => (rules ? abilityFromPackedRules(rules) : undefined), [rules]);
+  const reviewCount = useReviewCount(ability);
 
   // The session loader let us in, so a null session now means it ended while the user was
   // here (a 401 on any call, or the re-check when the window regains focus).
@@ -116,7 +118,7 @@ export function SignedInLayout() {
               <VisuallyHidden>
                 {user.name}, {roleLabel(user.role)}
               </VisuallyHidden>
-              <AppNav onNavigate={close} />
+              <AppNav onNavigate={close} reviewCount={reviewCount} />
             </AppShell.Navbar>
             <AppShell.Main
               id="main"

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { HomePage } from './HomePage.tsx';
 import { LoadingPage } from './LoadingPage.tsx';
 import { NotFoundPage } from '../components/ui/NotFoundPage.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
@@ -75,7 +74,12 @@ export function createAppRouter(queryClient: QueryClient) {
               // errors inside a section keep the shell and its navigation
               ErrorBoundary: RouteErrorPage,
               children: [
-                { index: true, Component: HomePage },
+                {
+                  index: true,
+                  lazy: async () => ({
+                    Component: (await import('../features/home/components/HomePage.tsx')).HomePage,
+                  }),
+                },
                 ...featureRoutes,
                 { path: '*', Component: NotFoundPage },
               ],
