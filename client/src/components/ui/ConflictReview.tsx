@@ -58,7 +58,12 @@ export function ConflictReview({ what, fields, onApply }: ConflictReviewProps) {
       color="orange"
       variant="light"
       icon={<IconGitCompare aria-hidden />}
-      title={t('conflict.title', { what })}
+      // orange text on the light orange background is below the WCAG contrast ratio (axe)
+      title={
+        <Text span inherit c="bright">
+          {t('conflict.title', { what })}
+        </Text>
+      }
       role="alert"
     >
       <Stack gap="sm">
