@@ -46,11 +46,20 @@ export const theme = createTheme({
 
 // Mantine's default dimmed greys and dark-scheme links fall short of WCAG AA contrast (4.5:1)
 // for small text: dimmed text, error text, links and the primary blue are a step stronger here.
+const lightVariantColors = ['vigil', 'gray', 'blue', 'green', 'teal', 'red', 'orange', 'dark'];
+
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // text of the light variant (status badges, light buttons, alerts' titles) on its tint
+    ...Object.fromEntries(
+      lightVariantColors.map((color) => [
+        `--mantine-color-${color}-light-color`,
+        `var(--mantine-color-${color}-9)`,
+      ]),
+    ),
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
