@@ -13,6 +13,9 @@ export const incidentKeys = {
     [...incidentKeys.details(), id, { sensitive }] as const,
   transitions: (id: string) => [...incidentKeys.all, 'transitions', id] as const,
   audit: (id: string) => [...incidentKeys.all, 'audit', id] as const,
+  reviewCount: () => [...incidentKeys.all, 'reviewCount'] as const,
+  authorNames: (source: string | undefined) =>
+    [...incidentKeys.all, 'authorNames', source] as const,
 };
 
 // The copy of an incident read with its source identities. Invalidating it would refetch it,
