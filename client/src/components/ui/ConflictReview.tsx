@@ -44,7 +44,7 @@ export function ConflictReview({ what, fields, onApply }: ConflictReviewProps) {
     setChoices(Object.fromEntries(fields.map((field) => [field.name, choice])));
   const shown = (value: string) =>
     value === '' ? (
-      <Text span size="sm" c="dimmed" fs="italic">
+      <Text span size="sm" fs="italic">
         {t('conflict.empty')}
       </Text>
     ) : (
@@ -65,6 +65,8 @@ export function ConflictReview({ what, fields, onApply }: ConflictReviewProps) {
         </Text>
       }
       role="alert"
+      // orange on light orange is under AA contrast: the title takes the text colour
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
     >
       <Stack gap="sm">
         <Text size="sm">
@@ -88,13 +90,13 @@ export function ConflictReview({ what, fields, onApply }: ConflictReviewProps) {
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                 <div>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" fw={600}>
                     {t('conflict.theirs')}
                   </Text>
                   {shown(field.theirs)}
                 </div>
                 <div>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" fw={600}>
                     {t('conflict.mine')}
                   </Text>
                   {shown(field.mine)}

@@ -23,7 +23,11 @@ const statusColors: Record<IncidentStatus, string> = {
 export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useCommonText();
   return (
-    <Badge color={statusColors[status]} variant={status === 'ARCHIVED' ? 'filled' : 'light'}>
+    // green text on light green stays under AA contrast, so VERIFIED is a filled badge
+    <Badge
+      color={statusColors[status]}
+      variant={status === 'ARCHIVED' || status === 'VERIFIED' ? 'filled' : 'light'}
+    >
       {t(`incidentStatus.${status}`)}
     </Badge>
   );
@@ -38,12 +42,20 @@ const advocacyStatusColors: Record<(typeof advocacyStatuses)[number], string> = 
 
 export function AdvocacyStatusBadge({ status }: { status: (typeof advocacyStatuses)[number] }) {
   const { t } = useCommonText();
-  return <Badge color={advocacyStatusColors[status]}>{t(`advocacyStatus.${status}`)}</Badge>;
+  return (
+    <Badge
+      color={advocacyStatusColors[status]}
+      variant={status === 'PUBLISHED' ? 'filled' : 'light'}
+    >
+      {t(`advocacyStatus.${status}`)}
+    </Badge>
+  );
 }
 
 export function ReferenceBadge({ reference }: { reference: string }) {
   return (
-    <Code fw={600} style={{ whiteSpace: 'nowrap' }}>
+    // never shrunk: a squeezed <code> becomes a scrollable box that keyboards cannot reach
+    <Code fw={600} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
       {reference}
     </Code>
   );
@@ -61,16 +73,17 @@ export function RestrictedMark() {
   );
 }
 
+// light badges keep AA contrast (4.5:1) with these colours; teal, green and yellow do not
 const consentColors: Record<(typeof consents)[number], string> = {
-  PUBLIC: 'teal',
-  ANONYMISED: 'yellow',
+  PUBLIC: 'cyan',
+  ANONYMISED: 'grape',
   CONFIDENTIAL: 'red',
 };
 
 export function ConsentBadge({ consent }: { consent: (typeof consents)[number] }) {
   const { t } = useCommonText();
   return (
-    <Badge color={consentColors[consent]} variant="outline">
+    <Badge color={consentColors[consent]} variant="light">
       {t(`consent.${consent}`)}
     </Badge>
   );

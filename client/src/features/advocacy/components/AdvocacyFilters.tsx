@@ -93,6 +93,7 @@ export function AdvocacyFilters({ query, update, clear }: AdvocacyFiltersProps) 
       <Grid gap="sm" align="flex-end">
         <Grid.Col span={{ base: 12, lg: 3 }}>
           <TextInput
+            type="search"
             label={t('filters.search')}
             placeholder={t('filters.searchPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
@@ -141,7 +142,6 @@ export function AdvocacyFilters({ query, update, clear }: AdvocacyFiltersProps) 
           <DatePickerInput
             type="range"
             label={t('filters.dates')}
-            placeholder={t('filters.anyDate')}
             leftSection={<IconCalendar size={16} aria-hidden />}
             valueFormat="D MMM YYYY"
             value={range}

@@ -83,6 +83,7 @@ export function DefenderFilters({ query, update, clear }: DefenderFiltersProps) 
       <Grid gap="sm" align="flex-end">
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <TextInput
+            type="search"
             label={t('filters.search')}
             placeholder={t('filters.searchPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}

@@ -111,7 +111,7 @@ export function RecordPicker({
   return (
     <Stack gap="xs">
       <Combobox store={combobox} onOptionSubmit={choose}>
-        <Combobox.Target>
+        <Combobox.Target withExpandedAttribute>
           <TextInput
             id={id}
             ref={inputRef}

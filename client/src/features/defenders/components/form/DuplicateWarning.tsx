@@ -33,6 +33,8 @@ export function DuplicateWarning({
       icon={<IconCopy aria-hidden />}
       title={t('duplicates.title', { count: similar.length })}
       role={asked ? 'alert' : 'status'}
+      // yellow on light yellow is under AA contrast: the title takes the text colour
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
     >
       <Stack gap="xs">
         <Text size="sm">{asked ? t('duplicates.asked') : t('duplicates.text')}</Text>
@@ -53,14 +55,12 @@ export function DuplicateWarning({
                   <VisuallyHidden>{t('duplicates.newTab')}</VisuallyHidden>
                 </Anchor>
                 {defender.aliases.length > 0 && (
-                  <Text span size="sm" c="dimmed">
+                  <Text span size="sm">
                     {' '}
                     ({defender.aliases.join(' · ')})
                   </Text>
                 )}
-                <Text size="xs" c="dimmed">
-                  {facts.join(' · ')}
-                </Text>
+                <Text size="xs">{facts.join(' · ')}</Text>
               </List.Item>
             );
           })}
