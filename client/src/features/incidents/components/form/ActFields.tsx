@@ -110,6 +110,9 @@ export function ActFields({
               onChange={field.onChange}
               onBlur={field.onBlur}
               clearable
+              clearButtonProps={{
+                'aria-label': t('form.clear', { field: t('form.fields.victimStatus') }),
+              }}
               error={fieldState.error?.message}
             />
           )}

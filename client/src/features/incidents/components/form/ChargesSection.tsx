@@ -143,6 +143,9 @@ export function ChargesSection({ vocabularies }: { vocabularies: VocabulariesOut
                       valueFormat="D MMM YYYY"
                       placeholder={t('form.placeholders.date')}
                       clearable
+                      clearButtonProps={{
+                        'aria-label': t('form.clear', { field: t('form.fields.filedOn') }),
+                      }}
                       error={fieldState.error?.message}
                     />
                   )}

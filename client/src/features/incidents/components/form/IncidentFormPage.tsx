@@ -205,7 +205,11 @@ function IncidentFormRoute() {
         key={key}
         onCreated={(incident) => {
           setAdopted({ id: incident.id, key });
-          void navigate(`/incidents/${incident.id}/edit`, { replace: true });
+          // the user stays where they were typing
+          void navigate(`/incidents/${incident.id}/edit`, {
+            replace: true,
+            preventScrollReset: true,
+          });
         }}
       />
     );

@@ -98,7 +98,7 @@ describe('duplicate warning', { timeout: 60_000 }, () => {
 
     await user.click(
       within(warning).getByRole('button', {
-        name: 'Use Sok Chenda instead of recording a new defender',
+        name: 'Use this defender: Sok Chenda',
       }),
     );
 

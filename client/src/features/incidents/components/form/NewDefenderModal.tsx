@@ -105,7 +105,12 @@ function SimilarList({
       tabIndex={-1}
       color="yellow"
       icon={<IconAlertTriangle aria-hidden />}
-      title={t('form.newDefender.similarTitle')}
+      // yellow text on the light yellow background is below the WCAG contrast ratio
+      title={
+        <Text span inherit c="bright">
+          {t('form.newDefender.similarTitle')}
+        </Text>
+      }
       role="region"
       aria-label={t('form.newDefender.similarTitle')}
     >
@@ -118,13 +123,13 @@ function SimilarList({
                 <Stack gap={0} miw={0} style={{ flex: '1 1 14rem' }}>
                   <Text size="sm" fw={600}>
                     {defender.displayName}{' '}
-                    <Text span size="xs" c="dimmed" fw={400}>
+                    <Text span size="xs" fw={400}>
                       {t('form.newDefender.similarity', {
                         value: formatPercent(defender.similarity),
                       })}
                     </Text>
                   </Text>
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
                     {[
                       defender.aliases.length > 0
                         ? t('form.newDefender.alsoKnownAs', {
@@ -184,6 +189,7 @@ export function NewDefenderModal({
       title={t('form.newDefender.title')}
       size="lg"
       fullScreen={phone}
+      closeButtonProps={{ 'aria-label': t('form.newDefender.close') }}
     >
       {opened && (
         <NewDefenderForm

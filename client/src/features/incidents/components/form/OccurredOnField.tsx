@@ -101,6 +101,7 @@ function DateParts({ precision, value, onChange, onBlur, inputRef, error }: Date
         placeholder={t('form.placeholders.date')}
         error={error}
         clearable
+        clearButtonProps={{ 'aria-label': t('form.clear', { field: t('form.fields.date') }) }}
         maw={{ sm: 260 }}
       />
     );

@@ -43,6 +43,7 @@ function IdentityInput({ index }: { index: number }) {
           id={id}
           filled={field.value.trim() !== ''}
           label={t('form.fields.identity')}
+          showLabel={t('form.sources.showIdentity', { number: index + 1 })}
           render={() => (
             <TextInput
               id={id}
@@ -71,11 +72,14 @@ function MaskedWhenFilled({
   id,
   filled,
   label,
+  showLabel,
   render,
 }: {
   id: string;
   filled: boolean;
   label: string;
+  // the button's name: "Show to change", then which value
+  showLabel: string;
   render: () => ReactNode;
 }) {
   const { t } = useIncidentsText();
@@ -108,7 +112,7 @@ function MaskedWhenFilled({
             setRevealed(true);
             focusSoon(id);
           }}
-          aria-label={t('form.sources.showIdentity', { label })}
+          aria-label={showLabel}
         >
           {t('form.sources.showToEdit')}
         </Button>
