@@ -64,8 +64,9 @@ export function ReferenceBadge({ reference }: { reference: string }) {
 export function RestrictedMark() {
   const { t } = useCommonText();
   return (
-    <Group gap={4} wrap="nowrap" c="orange.8" component="span">
-      <IconLock size={14} aria-hidden />
+    // orange text on white stays under AA contrast (3.6:1): the lock is orange, the word is not
+    <Group gap={4} wrap="nowrap" component="span">
+      <IconLock size={14} aria-hidden color="var(--mantine-color-orange-8)" />
       <Text span size="xs" fw={600}>
         {t('confidentiality.RESTRICTED')}
       </Text>
