@@ -172,6 +172,55 @@ describe('incident form', { timeout: 240_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('when the session expires while the user types, then the save sends them to sign in and back to the form with their typing intact', async () => {
+    const researcher = await createUser(app, { role: 'RESEARCHER', countries: ['KH'] });
+    const api = await signIn(app, researcher.email, researcher.password);
+    await api.request('POST', '/api/defenders', { displayName: 'Meas Sophea', country: 'KH' });
+
+    const { page, problems } = await newPage();
+    await signInThroughPage(page, researcher.email, researcher.password);
+    await page.goto('/incidents/new');
+    await page.getByRole('textbox', { name: 'Title' }).fill('Journalist threatened by phone');
+    await page
+      .getByRole('textbox', { name: 'Summary' })
+      .fill('Anonymous calls warned her to stop reporting on the dam.');
+    await page.getByRole('textbox', { name: 'Date' }).fill('3 Feb 2025');
+    await page.getByRole('textbox', { name: 'Date' }).press('Tab');
+    await page.getByRole('textbox', { name: 'Add a defender' }).fill('Meas');
+    await page.getByRole('option', { name: /Meas Sophea/ }).click();
+    await page.getByRole('heading', { level: 3, name: 'Meas Sophea' }).waitFor();
+
+    // the session ends (idle timeout, signed out elsewhere) while the typing goes on
+    await app.database.db.session.deleteMany({ where: { userId: researcher.id } });
+    await choose(page, 'Violation', 'Death threat');
+
+    // the autosave is refused: sign in again, and come back to the same form
+    await page.waitForURL((url) => url.pathname === '/login', { timeout: 20_000 });
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/incidents/new');
+    await signInThroughPage(page, researcher.email, researcher.password);
+    await page.waitForURL(
+      (url) => url.pathname === '/incidents/new' || /\/edit$/.test(url.pathname),
+    );
+    await page.getByText(/^Restored your unsaved changes from/).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(
+      'Journalist threatened by phone',
+    );
+    expect(await page.getByRole('combobox', { name: 'Violation' }).inputValue()).toBe(
+      'Death threat',
+    );
+    expect(await page.getByRole('heading', { level: 3, name: 'Meas Sophea' }).count()).toBe(1);
+
+    // and the draft, restored, saves itself
+    await expect.poll(() => incidentIdIn(page), { timeout: 20_000 }).toBeTruthy();
+    const saved = await app.database.db.incident.findUniqueOrThrow({
+      where: { id: incidentIdIn(page)! },
+      include: { acts: true },
+    });
+    expect(saved.title).toBe('Journalist threatened by phone');
+    expect(saved.acts.map((act) => act.violation)).toEqual(['DEATH_THREAT']);
+    expect(problems).toEqual([]);
+  });
+
   it('when two people edit one incident at once, then the one who saves second gets the conflict screen, chooses field by field, and the save keeps both changes', async () => {
     const researcher = await createUser(app, { role: 'RESEARCHER', countries: ['KH'] });
     const manager = await createUser(app, { role: 'MANAGER', countries: ['KH'] });

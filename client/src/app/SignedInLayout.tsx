@@ -67,7 +67,10 @@ export function SignedInLayout() {
   // The session loader let us in, so a null session now means it ended while the user was
   // here (a 401 on any call, or the re-check when the window regains focus).
   if (session === null) {
-    return <Navigate to={signInPath(navigation.location ?? location, true)} replace />;
+    // once on its way to the sign-in page, the destination stays the page the user was on
+    // (else the next render would make the sign-in page itself the page to come back to)
+    const leaving = navigation.location?.pathname === '/login' ? undefined : navigation.location;
+    return <Navigate to={signInPath(leaving ?? location, true)} replace />;
   }
   if (!session || !ability) return null;
   const { user } = session;
