@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@vigil/shared/enums';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { createUser } from '../support/http.ts';
 import { linksByRole } from '../support/navigation.ts';
@@ -44,12 +45,22 @@ async function newPage(): Promise<Page> {
 
 async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 function sectionsNav(page: Page) {
   return page.getByRole('navigation', { name: 'Sections' });
+}
+
+// The home page greets the user by name, as the time of day suits.
+function greeting(name: string) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^Good (morning|afternoon|evening), ${escaped}$`);
+}
+
+function pageTitle(page: Page) {
+  return page.getByRole('heading', { level: 1 });
 }
 
 function pathOf(page: Page) {
@@ -68,27 +79,38 @@ describe('sign-in', { timeout: 60_000 }, () => {
       await page.waitForURL((url) => url.pathname === '/login');
       await fillSignIn(page, user.email, user.password);
 
-      await page.getByRole('heading', { level: 1, name: `Welcome, ${user.name}` }).waitFor();
+      await page.getByRole('heading', { level: 1, name: greeting(user.name) }).waitFor();
       expect(pathOf(page)).toBe('/');
       expect(await sectionsNav(page).getByRole('link').allTextContents()).toEqual(
         linksByRole[role],
       );
-      const facts = await page.locator('dl.facts').innerText();
-      expect(facts).toContain(user.email);
-      expect(facts).toContain(roleLabels[role]);
-      expect(facts).toContain(
+      // the top bar says who is signed in, with their role and countries
+      const account = await page.getByRole('banner').innerText();
+      expect(account).toContain(user.name);
+      expect(account).toContain(roleLabels[role]);
+      expect(account).toContain(
         role === 'RESEARCHER' ? 'Cambodia (KH), Thailand (TH)' : 'All countries',
       );
 
-      // every link opens its section and states the caller's access
+      // every link opens its section, which starts with its own title (not an error page)
+      let previousTitle = await pageTitle(page).innerText();
       for (const label of linksByRole[role].slice(1)) {
         await sectionsNav(page).getByRole('link', { name: label }).click();
-        await page.getByRole('heading', { name: 'Your access' }).waitFor();
         await expect
-          .poll(() =>
-            page.getByRole('link', { name: label, exact: true }).getAttribute('aria-current'),
+          .poll(
+            () => page.getByRole('link', { name: label, exact: true }).getAttribute('aria-current'),
+            { message: `the ${label} link is the current page`, timeout: 15_000 },
           )
           .toBe('page');
+        await expect
+          .poll(() => pageTitle(page).innerText(), {
+            message: `${label} opens with its title`,
+            timeout: 15_000,
+          })
+          .not.toBe(previousTitle);
+        previousTitle = await pageTitle(page).innerText();
+        expect(previousTitle).not.toMatch(/^(Page not found|This page could not be shown)$/);
+        expect(await page.getByText('Your role does not give access').count()).toBe(0);
       }
 
       await page.getByRole('button', { name: 'Sign out' }).click();
@@ -130,6 +152,7 @@ describe('sign-in', { timeout: 60_000 }, () => {
     expect(await alert.innerText()).toBe('Wrong email or password');
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.context().cookies()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -153,7 +176,7 @@ describe('sign-in', { timeout: 60_000 }, () => {
     const page = await newPage();
     await page.goto('/login');
     await fillSignIn(page, user.email, user.password);
-    await page.getByRole('heading', { level: 1, name: `Welcome, ${user.name}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: greeting(user.name) }).waitFor();
 
     await app.database.db.session.deleteMany();
     await sectionsNav(page).getByRole('link', { name: 'Incidents' }).click();

@@ -67,7 +67,6 @@ export function AuditFilters({ raw, update, clear, actors }: AuditFiltersProps) 
         )}
         <DatePickerInput
           label={t('filters.from')}
-          placeholder={t('filters.datePlaceholder')}
           value={single(raw.from)}
           onChange={(from) => update({ from: from ?? undefined })}
           valueFormat="D MMM YYYY"
@@ -77,7 +76,6 @@ export function AuditFilters({ raw, update, clear, actors }: AuditFiltersProps) 
         />
         <DatePickerInput
           label={t('filters.to')}
-          placeholder={t('filters.datePlaceholder')}
           value={single(raw.to)}
           onChange={(to) => update({ to: to ?? undefined })}
           valueFormat="D MMM YYYY"

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { queryString } from '../../../lib/list-params.ts';
 import { EmptyState, QueryState } from '../../../components/ui/QueryState.tsx';
-import { PrecisionDate } from '../../../components/ui/RecordBadges.tsx';
+import { AdvocacyStatusBadge, PrecisionDate } from '../../../components/ui/RecordBadges.tsx';
 import { Link } from 'react-router';
 import { useCommonText } from '../../../lib/i18n.ts';
 import { useHomeAdvocacy } from '../api/get-advocacy.ts';
@@ -66,10 +66,10 @@ export function ComingAdvocacyBlock() {
                     <Text span size="sm" fw={600}>
                       <PrecisionDate date={action.date} />
                     </Text>
-                    <Badge color="grape">{common.t(`advocacyKind.${action.kind}`)}</Badge>
-                    <Badge color="gray" variant="outline">
-                      {common.t(`advocacyStatus.${action.status}`)}
-                    </Badge>
+                    <Text span size="sm">
+                      {common.t(`advocacyKind.${action.kind}`)}
+                    </Text>
+                    <AdvocacyStatusBadge status={action.status} />
                     {action.venue && (
                       <Text span size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                         {t('coming.venue', { venue: action.venue })}

@@ -54,7 +54,14 @@ export function TeamWeekBlock() {
           people.length === 0 ? (
             <EmptyState title={t('team.empty')} />
           ) : (
-            <Table.ScrollContainer minWidth={420} type="native">
+            // scrolls sideways on a phone: focusable so that a keyboard can scroll it too
+            <Table.ScrollContainer
+              minWidth={420}
+              type="native"
+              tabIndex={0}
+              role="region"
+              aria-label={t('team.caption')}
+            >
               <Table striped verticalSpacing={6}>
                 <Table.Caption>{t('team.caption')}</Table.Caption>
                 <Table.Thead>

@@ -42,13 +42,14 @@ function PasswordHandOver({ created, onDone }: { created: Created; onDone: () =>
         <Text size="sm" fw={500} id="one-time-password-label">
           {t('password.label')}
         </Text>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="wrap">
           <Code
             block
             fz="lg"
             aria-labelledby="one-time-password-label"
             data-testid="one-time-password"
-            style={{ flex: 1, userSelect: 'all', overflowWrap: 'anywhere' }}
+            flex="1 1 16rem"
+            style={{ userSelect: 'all', whiteSpace: 'pre-wrap' }}
           >
             {created.password}
           </Code>
@@ -200,6 +201,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
       size="lg"
       // the password must not vanish on a stray click beside the dialog
       closeOnClickOutside={!created}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
     >
       {created ? (
         <PasswordHandOver created={created} onDone={close} />

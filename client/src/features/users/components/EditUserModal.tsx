@@ -56,7 +56,11 @@ function EditUserForm({ user, onDone }: { user: UserOutput; onDone: () => void }
     setFailure(null);
     try {
       const saved = await update.mutateAsync({ id: user.id, ...values });
-      notifications.show({ color: 'green', message: t('form.saved', { name: saved.name }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('form.close') },
+        color: 'green',
+        message: t('form.saved', { name: saved.name }),
+      });
       onDone();
     } catch (error) {
       const current = currentOf(error);
@@ -139,6 +143,7 @@ export function EditUserModal({ user, onClose }: { user: UserOutput | null; onCl
       onClose={onClose}
       title={user ? t('form.editTitle', { name: user.name }) : ''}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('form.close') }}
     >
       {user && <EditUserForm key={`${user.id}:${user.version}`} user={user} onDone={onClose} />}
     </Modal>

@@ -29,14 +29,20 @@ export function UserActions({ user, onEdit }: UserActionsProps) {
       children: <Text size="sm">{t(`${step}.text`, { name })}</Text>,
       labels: { confirm: t(`${step}.confirm`), cancel: common.t('actions.cancel') },
       confirmProps: { color: active ? 'vigil' : 'red' },
+      closeButtonProps: { 'aria-label': t('form.close') },
       onConfirm: () =>
         update.mutate(
           { id: user.id, version: user.version, active },
           {
             onSuccess: () =>
-              notifications.show({ color: 'green', message: t(`${step}.done`, { name }) }),
+              notifications.show({
+                closeButtonProps: { 'aria-label': t('form.close') },
+                color: 'green',
+                message: t(`${step}.done`, { name }),
+              }),
             onError: (error) =>
               notifications.show({
+                closeButtonProps: { 'aria-label': t('form.close') },
                 color: 'red',
                 message: isApiError(error, 'CONFLICT')
                   ? t('form.conflict')

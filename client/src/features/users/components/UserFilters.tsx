@@ -68,6 +68,8 @@ export function UserFilters({ raw, update, clear }: UserFiltersProps) {
           </Text>
           <SegmentedControl
             aria-labelledby={statusId}
+            // no colour transition: a half-faded label reads as too little contrast
+            transitionDuration={0}
             value={status}
             onChange={(value) => update({ active: value === 'all' ? undefined : value })}
             data={[

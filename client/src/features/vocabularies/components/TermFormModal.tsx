@@ -58,6 +58,7 @@ function AddTermForm({ vocabulary, groups, onDone }: TermFormProps) {
     try {
       const term = await add.mutateAsync({ vocabulary, ...values });
       notifications.show({
+        closeButtonProps: { 'aria-label': t('form.close') },
         color: 'green',
         message: t('form.added', {
           label: term.label,
@@ -169,7 +170,11 @@ function EditTermForm({
   const onSubmit = handleSubmit(async (values) => {
     try {
       const saved = await update.mutateAsync({ vocabulary, code: term.code, ...values });
-      notifications.show({ color: 'green', message: t('form.saved', { label: saved.label }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('form.close') },
+        color: 'green',
+        message: t('form.saved', { label: saved.label }),
+      });
       onDone();
     } catch (error) {
       applyServerErrors(error, setError);
@@ -250,7 +255,13 @@ export function TermFormModal({ vocabulary, groups, editing, onClose }: TermForm
         ? t('form.editTitle', { label: editing.label })
         : '';
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={title} size="lg">
+    <Modal
+      opened={editing !== null}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('form.close') }}
+    >
       {editing === 'new' && (
         <AddTermForm vocabulary={vocabulary} groups={groups} onDone={onClose} />
       )}

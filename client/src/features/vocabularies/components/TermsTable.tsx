@@ -38,14 +38,20 @@ function TermActions({
       children: <Text size="sm">{t(`${step}.text`)}</Text>,
       labels: { confirm: t(`${step}.confirm`), cancel: common.t('actions.cancel') },
       confirmProps: { color: term.retired ? 'vigil' : 'red' },
+      closeButtonProps: { 'aria-label': t('form.close') },
       onConfirm: () =>
         update.mutate(
           { vocabulary, code: term.code, retired: !term.retired },
           {
             onSuccess: () =>
-              notifications.show({ color: 'green', message: t(`${step}.done`, { label }) }),
+              notifications.show({
+                closeButtonProps: { 'aria-label': t('form.close') },
+                color: 'green',
+                message: t(`${step}.done`, { label }),
+              }),
             onError: (error) =>
               notifications.show({
+                closeButtonProps: { 'aria-label': t('form.close') },
                 color: 'red',
                 message: t('failed', { message: error.message }),
               }),
