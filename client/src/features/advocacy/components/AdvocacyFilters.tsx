@@ -155,6 +155,7 @@ export function AdvocacyFilters({ query, update, clear }: AdvocacyFiltersProps) 
             }}
             allowSingleDateInRange
             clearable
+            clearButtonProps={{ 'aria-label': t('filters.clearDates') }}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>

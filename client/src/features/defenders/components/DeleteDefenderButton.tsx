@@ -1,11 +1,11 @@
 import { Button, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useCommonText } from '../../../lib/i18n.ts';
 import { useDeleteDefender } from '../api/delete-defender.ts';
 import { useDefendersText } from '../i18n/index.ts';
+import { notify } from './notify.ts';
 
 // Deletes are soft (an administrator can restore), but the defender leaves every list and
 // search at once, so the user confirms first.
@@ -20,15 +20,18 @@ export function DeleteDefenderButton({ id, name }: { id: string; name: string })
       title: t('delete.title', { name }),
       children: <Text size="sm">{t('delete.text')}</Text>,
       labels: { confirm: t('delete.confirm'), cancel: common('actions.cancel') },
-      confirmProps: { color: 'red' },
+      // the shade keeps white text at AA contrast in both schemes
+      confirmProps: { color: 'red.9' },
+      // Cancel and Escape close it; a second, unnamed close button would only add noise
+      withCloseButton: false,
       onConfirm: () =>
         remove.mutate(id, {
           onSuccess: () => {
-            notifications.show({ color: 'green', message: t('delete.done', { name }) });
+            notify({ color: 'green', message: t('delete.done', { name }) });
             void navigate('/defenders');
           },
           onError: (error) =>
-            notifications.show({
+            notify({
               color: 'red',
               title: t('delete.failed'),
               message: error.message,

@@ -13,7 +13,6 @@ import {
   Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { notifications } from '@mantine/notifications';
 import { IconCalendar } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { advocacyKinds, advocacyStatuses } from '@vigil/shared/enums';
@@ -61,6 +60,7 @@ import {
 } from './advocacy-form-model.ts';
 import { advocacyResolver } from './advocacy-resolver.ts';
 import { RecordPicker, type PickerOption } from './RecordPicker.tsx';
+import { notify } from '../notify.ts';
 
 type IncidentLike = {
   id: string;
@@ -206,7 +206,7 @@ function AdvocacyForm({ action }: { action?: AdvocacyOutput }) {
     setVersion(conflict.version);
     form.reset(merged);
     setConflict(null);
-    notifications.show({ message: t('form.conflictApplied') });
+    notify({ message: t('form.conflictApplied') });
   };
 
   const onFailure = (error: Error) => {
@@ -225,7 +225,7 @@ function AdvocacyForm({ action }: { action?: AdvocacyOutput }) {
     if (!editing) {
       create.mutate(toCreateInput(values), {
         onSuccess: (created) => {
-          notifications.show({ color: 'green', message: t('form.created') });
+          notify({ color: 'green', message: t('form.created') });
           void navigate(`/advocacy/${created.id}`);
         },
         onError: onFailure,
@@ -242,7 +242,7 @@ function AdvocacyForm({ action }: { action?: AdvocacyOutput }) {
       { ...patch, version: version ?? action.version },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: 'green', message: t('form.saved') });
+          notify({ color: 'green', message: t('form.saved') });
           void navigate(`/advocacy/${saved.id}`);
         },
         onError: onFailure,
@@ -350,6 +350,7 @@ function AdvocacyForm({ action }: { action?: AdvocacyOutput }) {
                   onBlur={field.onBlur}
                   ref={field.ref}
                   clearable
+                  clearButtonProps={{ 'aria-label': t('form.clearDate') }}
                   error={fieldState.error?.message}
                 />
               )}

@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { defenderOutput, type DefenderOutput } from '@vigil/shared/schemas/defenders';
 import { useRef, useState } from 'react';
@@ -46,6 +45,7 @@ import { defenderResolver } from './defender-resolver.ts';
 import { DefenderFields } from './DefenderFields.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import type { SimilarDefenders } from '@vigil/shared/schemas/defenders';
+import { notify } from '../notify.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -182,7 +182,7 @@ function DefenderForm({ defender, initial, sensitiveAllowed }: DefenderFormProps
     setVersion(conflict.version);
     form.reset(merged);
     setConflict(null);
-    notifications.show({ message: t('form.conflictApplied') });
+    notify({ message: t('form.conflictApplied') });
   };
 
   const onFailure = (error: Error) => {
@@ -211,7 +211,7 @@ function DefenderForm({ defender, initial, sensitiveAllowed }: DefenderFormProps
       }
       create.mutate(toCreateInput(values, { withSensitive }), {
         onSuccess: (created) => {
-          notifications.show({
+          notify({
             color: 'green',
             message: t('form.created', { name: created.displayName }),
           });
@@ -231,7 +231,7 @@ function DefenderForm({ defender, initial, sensitiveAllowed }: DefenderFormProps
       { ...patch, version: version ?? defender.version },
       {
         onSuccess: (saved) => {
-          notifications.show({
+          notify({
             color: 'green',
             message: t('form.saved', { name: saved.displayName }),
           });
