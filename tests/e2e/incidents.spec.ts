@@ -117,7 +117,10 @@ beforeAll(async () => {
   quillonDraft = await post(
     researcher,
     '/api/incidents',
-    incident([readableDefender.id], { title: 'Quillon harbour eviction' }),
+    incident([readableDefender.id], {
+      title: 'Quillon harbour eviction',
+      confidentiality: 'RESTRICTED',
+    }),
   );
   quillonSubmitted = await submit(
     researcher,
@@ -185,6 +188,7 @@ describe('incidents', { timeout: 120_000 }, () => {
     await expect
       .poll(() => resultTitles(page))
       .toEqual([expect.stringContaining('Quillon harbour eviction')]);
+    await page.getByRole('table', { name: 'Incidents' }).getByText('Restricted').waitFor();
 
     await page.reload();
     await page.getByRole('button', { name: 'Remove filter Status: Draft' }).waitFor();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import {
@@ -7,7 +7,6 @@ import {
   type IncidentOutput,
 } from '@vigil/shared/schemas/incidents';
 import { useMemo } from 'react';
-import { Link } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
@@ -111,9 +110,22 @@ function ReviewQueue() {
         header: t('review.columns.actions'),
         enableHiding: false,
         cell: ({ row }) => (
-          <Group gap="xs" wrap="wrap">
-            <WorkflowButtons incident={row.original} workflow={workflow} size="xs" withReference />
-          </Group>
+          <Stack gap={6} align="flex-start">
+            <Group gap="xs" wrap="wrap">
+              <WorkflowButtons
+                incident={row.original}
+                workflow={workflow}
+                size="xs"
+                withReference
+              />
+            </Group>
+            {/* next to the button that was pressed, wherever the row sits on the page */}
+            {workflow.failure?.incidentId === row.original.id && (
+              <Text size="sm" c="var(--mantine-color-error)" role="alert" maw={280}>
+                {workflow.failure.message}
+              </Text>
+            )}
+          </Stack>
         ),
       },
     ],
@@ -147,29 +159,6 @@ function ReviewQueue() {
       <Text fw={600} role="status">
         {countText}
       </Text>
-      {workflow.failure && (
-        <Alert
-          color="red"
-          icon={<IconAlertTriangle aria-hidden />}
-          role="alert"
-          withCloseButton
-          closeButtonLabel={t('actions.hide', { ns: 'common' })}
-          onClose={workflow.dismiss}
-        >
-          {t('review.errorFor', {
-            reference: workflow.failure.reference,
-            message: workflow.failure.message,
-          })}{' '}
-          <Anchor
-            component={Link}
-            to={`/incidents/${workflow.failure.incidentId}`}
-            inherit
-            underline="always"
-          >
-            {t('review.open', { reference: workflow.failure.reference })}
-          </Anchor>
-        </Alert>
-      )}
       <DataTable
         data={items}
         columns={columns}

@@ -53,7 +53,12 @@ export function IncidentFacts({ incident }: { incident: IncidentOutput }) {
           </Fact>
           <Fact label={t('detail.facts.confidentiality')}>
             {incident.confidentiality === 'RESTRICTED' ? (
-              <RestrictedMark />
+              <>
+                <RestrictedMark />
+                <Text size="xs" c="dimmed">
+                  {t('detail.restrictedNotice')}
+                </Text>
+              </>
             ) : (
               t('confidentiality.STANDARD', { ns: 'common' })
             )}
