@@ -115,7 +115,8 @@ function titles(page: Page) {
   return page.getByRole('table', { name: 'Advocacy actions' }).getByRole('link').allInnerTexts();
 }
 
-describe('advocacy', { timeout: 120_000 }, () => {
+// axe runs four times per check (two widths, two schemes): slow on a busy machine
+describe('advocacy', { timeout: 180_000 }, () => {
   it('when an advocacy officer records a statement and links a verified incident and its defender by search, then the action’s page lists them', async () => {
     const page = await signedIn(officer.user);
     await page.goto('/advocacy');

@@ -143,7 +143,8 @@ function readSensitiveEvents(defenderId: string) {
   });
 }
 
-describe('defenders', { timeout: 120_000 }, () => {
+// axe runs four times per check (two widths, two schemes): slow on a busy machine
+describe('defenders', { timeout: 180_000 }, () => {
   it('when a researcher searches by name and by alias, then the matching defenders show, and the address keeps the filters across a reload', async () => {
     const page = await signedIn(researcher.user);
     await page.goto('/defenders');
