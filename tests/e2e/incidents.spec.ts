@@ -168,7 +168,7 @@ async function readSensitiveEvents(incidentId: string, actorId?: string) {
   });
 }
 
-describe('incidents', { timeout: 120_000 }, () => {
+describe('incidents', { timeout: 240_000 }, () => {
   it('when a researcher searches and filters the list, then the address holds the filters and a reload keeps them', async () => {
     const page = await signedIn(researcher.user);
     await page.goto('/incidents');
@@ -177,7 +177,7 @@ describe('incidents', { timeout: 120_000 }, () => {
 
     await page.getByRole('searchbox', { name: 'Search incidents' }).fill('quillon');
     await page.waitForURL((url) => url.searchParams.get('q') === 'quillon');
-    await expect.poll(() => resultTitles(page)).toHaveLength(2);
+    await expect.poll(() => resultTitles(page), { timeout: 15_000 }).toHaveLength(2);
 
     // by keyboard, as someone without a mouse would
     await page.getByRole('combobox', { name: 'Status' }).focus();
@@ -186,7 +186,7 @@ describe('incidents', { timeout: 120_000 }, () => {
     await page.keyboard.press('Escape');
     await page.waitForURL((url) => url.searchParams.get('status') === 'DRAFT');
     await expect
-      .poll(() => resultTitles(page))
+      .poll(() => resultTitles(page), { timeout: 15_000 })
       .toEqual([expect.stringContaining('Quillon harbour eviction')]);
     await page.getByRole('table', { name: 'Incidents' }).getByText('Restricted').waitFor();
 
@@ -196,14 +196,14 @@ describe('incidents', { timeout: 120_000 }, () => {
       'quillon',
     );
     await expect
-      .poll(() => resultTitles(page))
+      .poll(() => resultTitles(page), { timeout: 15_000 })
       .toEqual([expect.stringContaining(quillonDraft.reference)]);
     expect(await seriousViolations(page)).toEqual([]);
 
     // removing the chip widens the list again, and the address follows
     await page.getByRole('button', { name: 'Remove filter Status: Draft' }).click();
     await page.waitForURL((url) => !url.searchParams.has('status'));
-    await expect.poll(() => resultTitles(page)).toHaveLength(2);
+    await expect.poll(() => resultTitles(page), { timeout: 15_000 }).toHaveLength(2);
     expect(await resultTitles(page)).toEqual(
       expect.arrayContaining([expect.stringContaining(quillonSubmitted.reference)]),
     );
@@ -274,11 +274,13 @@ describe('incidents', { timeout: 120_000 }, () => {
     await page.getByText('3 incidents wait for review').waitFor();
     const queue = page.getByRole('table', { name: 'Incidents waiting for review' });
     // the longest waiting first
-    expect(await queue.getByRole('link').allInnerTexts()).toEqual([
-      expect.stringContaining(backed.reference),
-      expect.stringContaining(thin.reference),
-      expect.stringContaining(quillonSubmitted.reference),
-    ]);
+    await expect
+      .poll(() => queue.getByRole('link').allInnerTexts(), { timeout: 15_000 })
+      .toEqual([
+        expect.stringContaining(backed.reference),
+        expect.stringContaining(thin.reference),
+        expect.stringContaining(quillonSubmitted.reference),
+      ]);
     expect(await seriousViolations(page)).toEqual([]);
 
     // one source: refused before asking the server, in words
@@ -316,9 +318,9 @@ describe('incidents', { timeout: 120_000 }, () => {
     expect(
       (await app.database.db.incident.findUniqueOrThrow({ where: { id: backed.id } })).status,
     ).toBe('VERIFIED');
-    expect(await queue.getByRole('link').allInnerTexts()).toEqual([
-      expect.stringContaining(quillonSubmitted.reference),
-    ]);
+    await expect
+      .poll(() => queue.getByRole('link').allInnerTexts(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining(quillonSubmitted.reference)]);
     expect(problems).toEqual([]);
   });
 
@@ -335,6 +337,36 @@ describe('incidents', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Archive' }).waitFor();
     expect(await page.getByRole('button', { name: 'Verify' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('when a manager deletes an incident, then a confirmation comes first, and the incident leaves the list but stays in the database', async () => {
+    const page = await signedIn(manager.user);
+    await page.goto(`/incidents/${quillonDraft.id}`);
+    await page.getByRole('heading', { level: 1, name: /Quillon harbour eviction/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete incident' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this incident?' });
+    await dialog.getByText(`${quillonDraft.reference} disappears from every list`).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(
+      (await app.database.db.incident.findUniqueOrThrow({ where: { id: quillonDraft.id } }))
+        .deletedAt,
+    ).toBeNull();
+
+    await page.getByRole('button', { name: 'Delete incident' }).click();
+    await dialog.getByRole('button', { name: 'Delete incident' }).click();
+    await page.waitForURL((url) => url.pathname === '/incidents');
+    await page.getByRole('searchbox', { name: 'Search incidents' }).fill('quillon');
+    await expect
+      .poll(() => resultTitles(page), { timeout: 15_000 })
+      .toEqual([expect.stringContaining(quillonSubmitted.reference)]);
+    expect(
+      (await app.database.db.incident.findUniqueOrThrow({ where: { id: quillonDraft.id } }))
+        .deletedAt,
+    ).not.toBeNull();
     expect(problems).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ export function DeleteIncidentButton({ incident }: { incident: IncidentOutput })
         confirm: t('detail.delete.confirm'),
         cancel: t('actions.cancel', { ns: 'common' }),
       },
-      confirmProps: { color: 'red' },
+      confirmProps: { color: 'red.9' },
       closeButtonProps: { 'aria-label': t('actions.cancel', { ns: 'common' }) },
       onConfirm: () => {
         remove.mutate(incident.id, {

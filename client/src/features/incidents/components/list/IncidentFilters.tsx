@@ -22,6 +22,7 @@ import { incidentStatuses, verifications } from '@vigil/shared/enums';
 import type { IncidentListQuery } from '@vigil/shared/schemas/incidents';
 import { useMemo, useState } from 'react';
 import { FilterChips, type FilterChip } from '../../../../components/ui/FilterChips.tsx';
+import { useAppAbility } from '../../../../lib/ability.ts';
 import { useCountryOptions } from '../../../../lib/countries.ts';
 import { countryName, formatDate } from '../../../../lib/format.ts';
 import {
@@ -118,6 +119,7 @@ const asArray = (value: readonly string[] | undefined) => (value ? [...value] : 
 export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) {
   const { t } = useIncidentsText();
   const user = useSessionUser();
+  const ability = useAppAbility();
   const term = useTerm();
   const phone = useMediaQuery('(max-width: 48em)');
   const [opened, { toggle }] = useDisclosure(false);
@@ -151,6 +153,8 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
     value: level,
     label: t(`verification.${level}`, { ns: 'common' }),
   }));
+  // drafts, returns and one's own incidents mean something to those who log incidents
+  const logs = ability.can('create', 'Incident');
   const mine = query.createdById?.length === 1 && query.createdById[0] === user.id;
   const yesNo = (value: boolean | undefined) => (value === undefined ? null : String(value));
 
@@ -352,19 +356,21 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
           onChange={(id) => update({ defenderId: id })}
         />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
-        <Select
-          label={t('list.filters.returned')}
-          placeholder={t('list.filters.any')}
-          data={[
-            { value: 'true', label: t('list.filters.returnedYes') },
-            { value: 'false', label: t('list.filters.returnedNo') },
-          ]}
-          value={yesNo(query.returned)}
-          onChange={(value) => update({ returned: value ?? undefined })}
-          clearable
-        />
-      </Grid.Col>
+      {logs && (
+        <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
+          <Select
+            label={t('list.filters.returned')}
+            placeholder={t('list.filters.any')}
+            data={[
+              { value: 'true', label: t('list.filters.returnedYes') },
+              { value: 'false', label: t('list.filters.returnedNo') },
+            ]}
+            value={yesNo(query.returned)}
+            onChange={(value) => update({ returned: value ?? undefined })}
+            clearable
+          />
+        </Grid.Col>
+      )}
       <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
         <Select
           label={t('list.filters.advocacy')}
@@ -378,16 +384,18 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
           clearable
         />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, xs: 6, lg: 2 }} style={{ alignSelf: 'flex-end' }}>
-        <Switch
-          label={t('list.filters.mine')}
-          checked={mine}
-          onChange={(event) =>
-            update({ createdById: event.currentTarget.checked ? [user.id] : undefined })
-          }
-          py={8}
-        />
-      </Grid.Col>
+      {logs && (
+        <Grid.Col span={{ base: 12, xs: 6, lg: 2 }} style={{ alignSelf: 'flex-end' }}>
+          <Switch
+            label={t('list.filters.mine')}
+            checked={mine}
+            onChange={(event) =>
+              update({ createdById: event.currentTarget.checked ? [user.id] : undefined })
+            }
+            py={8}
+          />
+        </Grid.Col>
+      )}
     </>
   );
 
