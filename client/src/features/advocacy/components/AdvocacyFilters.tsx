@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { FilterChips, type FilterChip } from '../../../components/ui/FilterChips.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
+import { useDefendersByIds, useIncidentsByIds } from '../../../lib/lookups.ts';
 import { useAdvocacyText } from '../i18n/index.ts';
 
 type Update = (changes: Record<string, string | string[] | undefined>) => void;
@@ -46,6 +47,9 @@ export function AdvocacyFilters({ query, update, clear }: AdvocacyFiltersProps) 
     update({ q: value.trim() || undefined });
   }, 300);
 
+  // filters that links from other pages set (an incident's or a defender's actions), named
+  const linkedIncidents = useIncidentsByIds(query.incidentId ?? []);
+  const linkedDefenders = useDefendersByIds(query.defenderId ?? []);
   const without = (values: readonly string[] | undefined, value: string) =>
     values?.filter((candidate) => candidate !== value);
   const chips: FilterChip[] = [
@@ -67,6 +71,20 @@ export function AdvocacyFilters({ query, update, clear }: AdvocacyFiltersProps) 
       key: `status-${status}`,
       label: t('filters.statusChip', { status: common(`advocacyStatus.${status}`) }),
       onRemove: () => update({ status: without(query.status, status) }),
+    })),
+    ...(query.incidentId ?? []).map((id) => ({
+      key: `incident-${id}`,
+      label: t('filters.incidentChip', {
+        incident: linkedIncidents.data?.get(id)?.reference ?? t('filters.anIncident'),
+      }),
+      onRemove: () => update({ incidentId: without(query.incidentId, id) }),
+    })),
+    ...(query.defenderId ?? []).map((id) => ({
+      key: `defender-${id}`,
+      label: t('filters.defenderChip', {
+        defender: linkedDefenders.data?.get(id)?.displayName ?? t('filters.aDefender'),
+      }),
+      onRemove: () => update({ defenderId: without(query.defenderId, id) }),
     })),
     ...(query.from
       ? [
