@@ -1,7 +1,8 @@
-import { Button, Group, MultiSelect, Pill, Select, Stack } from '@mantine/core';
+import { Group, MultiSelect, Select, Stack } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { auditActions } from '@vigil/shared/enums';
-import { useCommonText } from '../../../lib/i18n.ts';
+import { FilterChips, type FilterChip } from '../../../components/ui/FilterChips.tsx';
+import { formatDate } from '../../../lib/format.ts';
 import { useAuditText } from '../i18n/index.ts';
 
 type Raw = Record<string, string | string[]>;
@@ -28,10 +29,54 @@ interface AuditFiltersProps {
 
 export function AuditFilters({ raw, update, clear, actors }: AuditFiltersProps) {
   const { t } = useAuditText();
-  const common = useCommonText();
-  const filtered = Object.keys(raw).some((key) => key !== 'cursor' && key !== 'limit');
   const actions = listOf(raw.action);
   const entities = listOf(raw.entity);
+  const actorId = single(raw.actorId);
+  const day = (value: string | null) => (value ? formatDate(value) : undefined);
+  const chips: FilterChip[] = [
+    ...actions.map((action) => ({
+      key: `action:${action}`,
+      label: t('filters.chipAction', { value: t(`action.${action}`) }),
+      onRemove: () => update({ action: actions.filter((other) => other !== action) }),
+    })),
+    ...entities.map((entity) => ({
+      key: `entity:${entity}`,
+      label: t('filters.chipEntity', { value: t(`entity.${entity}`, { defaultValue: entity }) }),
+      onRemove: () => update({ entity: entities.filter((other) => other !== entity) }),
+    })),
+    ...(actorId
+      ? [
+          {
+            key: 'actor',
+            label: t('filters.chipActor', {
+              value: actors.find((actor) => actor.value === actorId)?.label ?? t('actor.unknown'),
+            }),
+            onRemove: () => update({ actorId: undefined }),
+          },
+        ]
+      : []),
+    ...(raw.entityId !== undefined
+      ? [
+          {
+            key: 'entityId',
+            label: t('filters.oneRecord'),
+            onRemove: () => update({ entityId: undefined }),
+          },
+        ]
+      : []),
+    ...(['from', 'to'] as const).flatMap((bound) => {
+      const value = day(single(raw[bound]));
+      return value
+        ? [
+            {
+              key: bound,
+              label: t(bound === 'from' ? 'filters.chipFrom' : 'filters.chipTo', { value }),
+              onRemove: () => update({ [bound]: undefined }),
+            },
+          ]
+        : [];
+    }),
+  ];
   return (
     <Stack gap="xs" role="search" aria-label={t('filters.label')}>
       <Group gap="sm" align="flex-end" wrap="wrap">
@@ -58,7 +103,7 @@ export function AuditFilters({ raw, update, clear, actors }: AuditFiltersProps) 
             label={t('filters.actor')}
             placeholder={t('filters.actorPlaceholder')}
             data={actors}
-            value={single(raw.actorId)}
+            value={actorId}
             onChange={(actorId) => update({ actorId: actorId ?? undefined })}
             searchable
             clearable
@@ -84,26 +129,7 @@ export function AuditFilters({ raw, update, clear, actors }: AuditFiltersProps) 
           w={{ base: '100%', xs: 170 }}
         />
       </Group>
-      {filtered && (
-        <Group gap="xs">
-          {raw.entityId !== undefined && (
-            <Pill
-              withRemoveButton
-              onRemove={() => update({ entityId: undefined })}
-              removeButtonProps={{
-                tabIndex: 0,
-                'aria-hidden': false,
-                'aria-label': common.t('actions.removeFilter', { name: t('filters.oneRecord') }),
-              }}
-            >
-              {t('filters.oneRecord')}
-            </Pill>
-          )}
-          <Button variant="subtle" size="compact-sm" onClick={clear}>
-            {common.t('actions.clearFilters')}
-          </Button>
-        </Group>
-      )}
+      <FilterChips chips={chips} onClear={clear} />
     </Stack>
   );
 }

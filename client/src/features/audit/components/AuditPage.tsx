@@ -1,17 +1,20 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { auditListQuery, type AuditEventOutput } from '@vigil/shared/schemas/audit';
+import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
+import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { vocabularyNames, type VocabularyName } from '@vigil/shared/vocabularies';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { ReferenceBadge } from '../../../components/ui/RecordBadges.tsx';
 import { EmptyState, QueryState } from '../../../components/ui/QueryState.tsx';
 import { useAppAbility } from '../../../lib/ability.ts';
 import { countryName, formatDateTime } from '../../../lib/format.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
 import { useListParams } from '../../../lib/list-params.ts';
-import { useTerm } from '../../../lib/lookups.ts';
+import { useDefendersByIds, useIncidentsByIds, useTerm } from '../../../lib/lookups.ts';
 import { useSessionUser } from '../../../lib/session.ts';
 import { useActorNames } from '../api/get-actor-names.ts';
 import { useAudit } from '../api/get-audit.ts';
@@ -33,13 +36,15 @@ const actionColors: Partial<Record<AuditEventOutput['action'], string>> = {
   READ_SENSITIVE: 'orange.9',
 };
 
-function RecordCell({
-  event,
-  names,
-}: {
-  event: AuditEventOutput;
+interface KnownRecords {
+  // account names (see useActorNames)
   names: ReadonlyMap<string, string> | undefined;
-}) {
+  // the incidents and defenders of the listed events that the caller may read
+  incidents: ReadonlyMap<string, IncidentOutput> | undefined;
+  defenders: ReadonlyMap<string, DefenderOutput> | undefined;
+}
+
+function RecordCell({ event, known }: { event: AuditEventOutput; known: KnownRecords }) {
   const { t } = useAuditText();
   const common = useCommonText();
   const me = useSessionUser();
@@ -47,32 +52,67 @@ function RecordCell({
   const kind = t(`entity.${event.entity}`, { defaultValue: event.entity });
   const { entityId } = event;
   const path = recordPaths[event.entity];
-  if (entityId && path) {
+  if (entityId && event.entity === 'Incident') {
+    const incident = known.incidents?.get(entityId);
     return (
       <Anchor
         component={Link}
         to={`${path}/${encodeURIComponent(entityId)}`}
         size="sm"
-        aria-label={t('record.open', { kind: kind.toLowerCase() })}
+        style={{ overflowWrap: 'anywhere' }}
       >
+        {incident ? (
+          <>
+            <ReferenceBadge reference={incident.reference} /> {incident.title}
+          </>
+        ) : (
+          kind
+        )}
+      </Anchor>
+    );
+  }
+  if (entityId && event.entity === 'Defender') {
+    const defender = known.defenders?.get(entityId);
+    // never a bare id: a defender the caller may not read (any more) says so
+    if (!defender) {
+      return (
+        <Text size="sm" c="dimmed">
+          {known.defenders ? common.t('sensitive.outsideAccess') : kind}
+        </Text>
+      );
+    }
+    return (
+      <Anchor
+        component={Link}
+        to={`${path}/${encodeURIComponent(entityId)}`}
+        size="sm"
+        style={{ overflowWrap: 'anywhere' }}
+      >
+        {defender.displayName}
+      </Anchor>
+    );
+  }
+  if (entityId && path) {
+    return (
+      <Anchor component={Link} to={`${path}/${encodeURIComponent(entityId)}`} size="sm">
         {kind}
       </Anchor>
     );
   }
   if (entityId && event.entity === 'User') {
     if (entityId === me.id) return <Text size="sm">{t('record.ownAccount')}</Text>;
-    const name = names?.get(entityId);
+    const name = known.names?.get(entityId);
     return <Text size="sm">{name ? t('record.account', { name }) : kind}</Text>;
   }
   if (entityId && event.entity === 'VocabularyTerm') {
     const [vocabulary, code] = entityId.split(':');
-    const known = vocabularyNames.find((name) => name === vocabulary) as VocabularyName | undefined;
-    if (known && code) {
+    const named = vocabularyNames.find((name) => name === vocabulary) as VocabularyName | undefined;
+    if (named && code) {
       return (
-        <Anchor component={Link} to={`/vocabularies?vocabulary=${known}`} size="sm">
+        <Anchor component={Link} to={`/vocabularies?vocabulary=${named}`} size="sm">
           {t('record.term', {
-            label: term(known, code).label,
-            vocabulary: common.t(`vocabulary.names.${known}`),
+            label: term(named, code).label,
+            vocabulary: common.t(`vocabulary.names.${named}`),
           })}
         </Anchor>
       );
@@ -89,6 +129,18 @@ function AuditLog() {
   const audit = useAudit(query);
   const actorNames = useActorNames();
   const names = actorNames.data;
+  const rows = useMemo(() => audit.data?.pages.flatMap((page) => page.items) ?? [], [audit.data]);
+  const idsOf = (entity: string) => [
+    ...new Set(
+      rows.flatMap((event) => (event.entity === entity && event.entityId ? [event.entityId] : [])),
+    ),
+  ];
+  const incidents = useIncidentsByIds(idsOf('Incident'));
+  const defenders = useDefendersByIds(idsOf('Defender'));
+  const known = useMemo<KnownRecords>(
+    () => ({ names, incidents: incidents.data, defenders: defenders.data }),
+    [names, incidents.data, defenders.data],
+  );
   const filtered = Object.keys(raw).some((key) => key !== 'cursor' && key !== 'limit');
 
   const actorName = useCallback(
@@ -144,7 +196,7 @@ function AuditLog() {
       {
         id: 'record',
         header: t('columns.record'),
-        cell: ({ row }) => <RecordCell event={row.original} names={names} />,
+        cell: ({ row }) => <RecordCell event={row.original} known={known} />,
       },
       {
         id: 'country',
@@ -163,7 +215,7 @@ function AuditLog() {
         ),
       },
     ],
-    [t, common.t, names, actorName],
+    [t, common.t, known, actorName],
   );
 
   return (
@@ -172,8 +224,7 @@ function AuditLog() {
       <Stack gap="md">
         <AuditFilters raw={raw} update={update} clear={clear} actors={actors} />
         <QueryState query={audit}>
-          {(data) => {
-            const rows = data.pages.flatMap((page) => page.items);
+          {() => {
             if (rows.length === 0) {
               return <EmptyState title={filtered ? t('empty.filtered') : t('empty.none')} />;
             }

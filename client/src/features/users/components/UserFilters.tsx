@@ -1,18 +1,10 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Group, MultiSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { roles } from '@vigil/shared/enums';
 import { useId, useState } from 'react';
+import { FilterChips, type FilterChip } from '../../../components/ui/FilterChips.tsx';
 import { roleLabel } from '../../../lib/format.ts';
-import { useCommonText } from '../../../lib/i18n.ts';
 import { useUsersText } from '../i18n/index.ts';
 
 type Raw = Record<string, string | string[]>;
@@ -29,7 +21,6 @@ interface UserFiltersProps {
 // Search first, then role and status; the whole state lives in the address.
 export function UserFilters({ raw, update, clear }: UserFiltersProps) {
   const { t } = useUsersText();
-  const common = useCommonText();
   const statusId = useId();
   const [search, setSearch] = useState(typeof raw.q === 'string' ? raw.q : '');
   const updateSearch = useDebouncedCallback(
@@ -37,7 +28,41 @@ export function UserFilters({ raw, update, clear }: UserFiltersProps) {
     300,
   );
   const status = raw.active === 'true' || raw.active === 'false' ? raw.active : 'all';
-  const filtered = Object.keys(raw).some((key) => key !== 'cursor' && key !== 'limit');
+  const roleFilter = listOf(raw.role);
+  const clearAll = () => {
+    setSearch('');
+    clear();
+  };
+  const chips: FilterChip[] = [
+    ...(typeof raw.q === 'string'
+      ? [
+          {
+            key: 'q',
+            label: t('filters.chipQ', { q: raw.q }),
+            onRemove: () => {
+              setSearch('');
+              update({ q: undefined });
+            },
+          },
+        ]
+      : []),
+    ...roleFilter.map((role) => ({
+      key: `role:${role}`,
+      label: t('filters.chipRole', { role: roleLabel(role) }),
+      onRemove: () => update({ role: roleFilter.filter((other) => other !== role) }),
+    })),
+    ...(status === 'all'
+      ? []
+      : [
+          {
+            key: 'active',
+            label: t('filters.chipStatus', {
+              status: status === 'true' ? t('filters.statusActive') : t('filters.statusInactive'),
+            }),
+            onRemove: () => update({ active: undefined }),
+          },
+        ]),
+  ];
 
   return (
     <Stack gap="xs" role="search" aria-label={t('filters.label')}>
@@ -55,9 +80,9 @@ export function UserFilters({ raw, update, clear }: UserFiltersProps) {
         />
         <MultiSelect
           label={t('filters.role')}
-          placeholder={listOf(raw.role).length === 0 ? t('filters.rolePlaceholder') : undefined}
+          placeholder={roleFilter.length === 0 ? t('filters.rolePlaceholder') : undefined}
           data={roles.map((role) => ({ value: role, label: roleLabel(role) }))}
-          value={listOf(raw.role)}
+          value={roleFilter}
           onChange={(role) => update({ role })}
           clearable
           flex="1 1 14rem"
@@ -80,20 +105,7 @@ export function UserFilters({ raw, update, clear }: UserFiltersProps) {
           />
         </Stack>
       </Group>
-      {filtered && (
-        <Group>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => {
-              setSearch('');
-              clear();
-            }}
-          >
-            {common.t('actions.clearFilters')}
-          </Button>
-        </Group>
-      )}
+      <FilterChips chips={chips} onClear={clearAll} />
     </Stack>
   );
 }
