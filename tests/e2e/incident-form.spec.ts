@@ -63,6 +63,12 @@ describe('incident form', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Log an incident' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // saving an empty form names what is missing, at the top and next to each field
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const problemsSummary = page.getByRole('alert').filter({ hasText: 'Please correct' });
+    await problemsSummary.getByRole('link', { name: 'Title: Enter a title.' }).waitFor();
+    expect(await seriousViolations(page, 'error summary')).toEqual([]);
+
     await page.getByRole('textbox', { name: 'Title' }).fill('Land activist arrested after protest');
     await page
       .getByRole('textbox', { name: 'Summary' })
@@ -245,6 +251,8 @@ describe('incident form', { timeout: 240_000 }, () => {
     for (const { page } of [first, second]) {
       await page.goto(`/incidents/${id}/edit`);
       await page.getByRole('textbox', { name: 'Title' }).waitFor();
+      // the defender is named (read by id), never shown as an id
+      await page.getByRole('heading', { level: 3, name: 'Chan Dara' }).waitFor();
     }
 
     // the researcher saves first

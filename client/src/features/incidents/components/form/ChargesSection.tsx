@@ -141,7 +141,6 @@ export function ChargesSection({ vocabularies }: { vocabularies: VocabulariesOut
                       onBlur={input.onBlur}
                       dateParser={parseTypedDate}
                       valueFormat="D MMM YYYY"
-                      placeholder={t('form.placeholders.date')}
                       clearable
                       clearButtonProps={{
                         'aria-label': t('form.clear', { field: t('form.fields.filedOn') }),

@@ -355,19 +355,20 @@ function IncidentFormBody({
           <SourcesSection vocabularies={vocabularies} locked={!withSources} />
           <ConfidentialitySection />
         </Stack>
-        <SaveBar
-          status={status}
-          autosave={autosave}
-          primary={canSubmit ? 'submit' : 'save'}
-          busy={busy}
-          onSave={() => void form.handleSubmit(saveDraft, showProblems)()}
-          onSubmit={() => void form.handleSubmit(submitForReview, showProblems)()}
-          onResolveConflict={() => {
-            if (!conflict) saving.reopenConflict();
-            else conflictRef.current?.focus();
-          }}
-        />
       </form>
+      {/* outside the form, so that it stays in view from the top of the page on */}
+      <SaveBar
+        status={status}
+        autosave={autosave}
+        primary={canSubmit ? 'submit' : 'save'}
+        busy={busy}
+        onSave={() => void form.handleSubmit(saveDraft, showProblems)()}
+        onSubmit={() => void form.handleSubmit(submitForReview, showProblems)()}
+        onResolveConflict={() => {
+          if (!conflict) saving.reopenConflict();
+          else conflictRef.current?.focus();
+        }}
+      />
     </Stack>
   );
 }

@@ -11,7 +11,7 @@ import { isApiError } from '../../../../lib/api-client.ts';
 import { useAppAbility } from '../../../../lib/ability.ts';
 import { useVocabularies } from '../../../../lib/lookups.ts';
 import { useSessionUser } from '../../../../lib/session.ts';
-import { incidentQueryOptions } from '../../api/get-incident.ts';
+import { incidentForEditQueryOptions } from '../../api/get-incident-for-edit.ts';
 import { useIncidentsText } from '../../i18n/index.ts';
 import { incidentSubject } from '../incident-subject.ts';
 import { draftKey, readDraft, removeDraft } from './draft-storage.ts';
@@ -26,9 +26,13 @@ function NoAccess({ title, text, back }: { title: string; text: string; back?: I
       <Alert color="gray" icon={<IconLock aria-hidden />} role="alert">
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{text}</Text>
-          {back && (
+          {back ? (
             <Anchor component={Link} to={`/incidents/${back.id}`} size="sm">
               {t('form.backToIncident', { reference: back.reference })}
+            </Anchor>
+          ) : (
+            <Anchor component={Link} to="/incidents" size="sm">
+              {t('form.backToList')}
             </Anchor>
           )}
         </Stack>
@@ -126,12 +130,7 @@ function EditIncident({ id }: { id: string }) {
   const { t } = useIncidentsText();
   const ability = useAppAbility();
   const user = useSessionUser();
-  // always the latest version: the form saves over it
-  const plain = useQuery({
-    ...incidentQueryOptions(id),
-    staleTime: 0,
-    refetchOnWindowFocus: false,
-  });
+  const plain = useQuery(incidentForEditQueryOptions(id));
   const incident = plain.data;
   const withSources = incident
     ? ability.can('read', incidentSubject(incident), 'sources.identity')
@@ -140,20 +139,14 @@ function EditIncident({ id }: { id: string }) {
   // them. That reading is recorded (READ_SENSITIVE), so it happens only when there are some.
   const needsIdentities = withSources && (incident?.sources.length ?? 0) > 0;
   const sensitive = useQuery({
-    ...incidentQueryOptions(id, { sensitive: true }),
-    staleTime: 0,
+    ...incidentForEditQueryOptions(id, { sensitive: true }),
     enabled: needsIdentities,
   });
 
   if (plain.isPending) return <LoadingState label={t('form.loading')} />;
   if (plain.error) {
     if (isApiError(plain.error, 'NOT_FOUND')) {
-      return (
-        <NoAccess
-          title={t('form.editDocumentTitle', { reference: '' })}
-          text={t('form.notFound')}
-        />
-      );
+      return <NoAccess title={t('form.notFoundTitle')} text={t('form.notFound')} />;
     }
     return <ErrorState error={plain.error} onRetry={() => void plain.refetch()} />;
   }

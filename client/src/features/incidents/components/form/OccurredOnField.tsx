@@ -98,7 +98,6 @@ function DateParts({ precision, value, onChange, onBlur, inputRef, error }: Date
         onBlur={onBlur}
         dateParser={parseTypedDate}
         valueFormat="D MMM YYYY"
-        placeholder={t('form.placeholders.date')}
         error={error}
         clearable
         clearButtonProps={{ 'aria-label': t('form.clear', { field: t('form.fields.date') }) }}

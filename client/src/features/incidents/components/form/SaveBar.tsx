@@ -106,13 +106,13 @@ export function SaveBar({
           >
             {text}
           </Text>
+        </Group>
+        <Group gap="sm" wrap="wrap" style={{ flex: '1 1 auto', minWidth: 0 }} justify="flex-end">
           {status.kind === 'conflict' && (
-            <Button size="compact-sm" variant="light" color="red" onClick={onResolveConflict}>
+            <Button variant="light" color="red" onClick={onResolveConflict}>
               {t('form.conflict.open')}
             </Button>
           )}
-        </Group>
-        <Group gap="sm" wrap="nowrap" style={{ flex: '1 0 auto' }} justify="flex-end">
           {primary === 'submit' ? (
             <>
               <Button variant="default" onClick={onSave} disabled={busy}>

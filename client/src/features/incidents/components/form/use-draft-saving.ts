@@ -5,7 +5,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../../../../lib/api-client.ts';
 import { applyServerErrors } from '../../../../lib/forms.ts';
 import { useCreateIncident } from '../../api/create-incident.ts';
-import { incidentQueryOptions } from '../../api/get-incident.ts';
+import { getIncident } from '../../api/get-incident.ts';
 import { useUpdateIncident } from '../../api/update-incident.ts';
 import {
   draftKey,
@@ -138,13 +138,17 @@ export function useDraftSaving(options: Options) {
       const { canReadIdentities } = optionsRef.current;
       let current: IncidentOutput | undefined;
       try {
-        const plain = await queryClient.fetchQuery({ ...incidentQueryOptions(id), staleTime: 0 });
-        current = canReadIdentities(plain)
-          ? await queryClient.fetchQuery({
-              ...incidentQueryOptions(id, { sensitive: true }),
-              staleTime: 0,
-            })
-          : plain;
+        // one-off reads, kept apart from the copy the form opened with
+        const latest = (sensitive: boolean) =>
+          queryClient.fetchQuery({
+            queryKey: ['incident-edit-form', id, 'latest', { sensitive }],
+            queryFn: ({ signal }) => getIncident(id, { sensitive }, signal),
+            staleTime: 0,
+            gcTime: 0,
+            retry: false,
+          });
+        const plain = await latest(false);
+        current = canReadIdentities(plain) ? await latest(true) : plain;
       } catch {
         // the 409's own copy will do, unless it lacks identities the comparison needs
         current = fallback && !canReadIdentities(fallback) ? fallback : undefined;
