@@ -251,11 +251,11 @@ describe('defenders', { timeout: 180_000 }, () => {
     const entries = await timeline.getByRole('listitem').allInnerTexts();
     // the kind of each entry is shown in capitals
     expect(entries.map((entry) => entry.replace(/\s+/g, ' ').trim())).toEqual([
-      expect.stringMatching(/^Feb 1, 2024 Urgent appeal Urgent appeal for the Kampot boatmen/i),
-      expect.stringMatching(/^Sep 4, 2023 Charge filed Criminal Code, art\. 494 Charged/i),
+      expect.stringMatching(/^1 Feb 2024 Urgent appeal Urgent appeal for the Kampot boatmen/i),
+      expect.stringMatching(/^4 Sept? 2023 Charge filed Criminal Code, art\. 494 Charged/i),
       expect.stringMatching(/^August 2023 Incident KH-2023-\d{4} Threats against the Kampot/i),
       expect.stringMatching(/^2021 Incident KH-2021-\d{4} Surveillance of the Kampot fishers/i),
-      expect.stringMatching(/^Mar 10, 2019 Incident KH-2019-\d{4} Arrest of Chea Vannak/i),
+      expect.stringMatching(/^10 Mar 2019 Incident KH-2019-\d{4} Arrest of Chea Vannak/i),
     ]);
     expect(entries[4]).toContain('Arbitrary arrest');
     await timeline.getByRole('link', { name: 'Urgent appeal for the Kampot boatmen' }).waitFor();

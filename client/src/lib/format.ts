@@ -1,8 +1,9 @@
 import type { datePrecisions } from '@vigil/shared/enums';
 import { i18n } from './i18n.ts';
 
-// Dates, numbers and names through Intl, in the interface language.
-const locale = () => i18n.language || 'en';
+// Dates, numbers and names through Intl, in the interface language. English reads dates the
+// way UI.md writes them (`12 Mar 2014`), which is British English's order.
+const locale = () => (!i18n.language || i18n.language === 'en' ? 'en-GB' : i18n.language);
 
 export function countryName(code: string): string {
   try {
