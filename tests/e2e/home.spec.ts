@@ -185,6 +185,29 @@ describe('home page', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('when the manager follows up in the audit log, then the return names the incident by reference and title, with its comment, and the researcher by name', async () => {
+    const page = await homeOf(people.manager);
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Audit' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    const returned = page.getByRole('row').filter({ hasText: 'From Submitted to Draft' });
+    await returned.getByText('Arrest at the dam protest').waitFor();
+    const text = await returned.innerText();
+    expect(text).toContain(incidents.returned.reference);
+    expect(text).toContain(returnComment);
+    // the manager returned it: the "who" cell says so
+    expect(await returned.getByRole('cell').nth(1).innerText()).toBe('You');
+    const created = page
+      .getByRole('row')
+      .filter({ hasText: 'Charges against a community journalist' })
+      .filter({ hasText: 'New record' });
+    expect(await created.innerText()).toContain(people.researcher.name);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('when an advocacy officer opens it, then it lists the verified incident no action covers yet, not the covered one, and the coming statement', async () => {
     const page = await homeOf(people.advocacy);
 
