@@ -47,7 +47,7 @@ export interface Call {
   body: unknown;
 }
 
-type Answer = { status: number; body?: unknown };
+type Answer = { status: number; body?: unknown } | 'network down';
 type Handler = (call: Call) => Answer | undefined;
 
 // Answers the app's requests with `handler` (vocabularies are always there); records them.
@@ -66,6 +66,7 @@ export function stubApi(handler: Handler = () => undefined) {
       (call.path === '/vocabularies'
         ? { status: 200, body: vocabularies }
         : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'Not found' } } });
+    if (answer === 'network down') throw new TypeError('Failed to fetch');
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'content-type': 'application/json' },
