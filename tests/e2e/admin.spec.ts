@@ -50,7 +50,7 @@ async function accountAction(page: Page, name: string, action: string) {
   await page.getByRole('menuitem', { name: action }).click();
 }
 
-describe('administration', { timeout: 120_000 }, () => {
+describe('administration', { timeout: 180_000 }, () => {
   it('when an admin creates an account, then its one-time password is shown once and its owner signs in with it', async () => {
     const page = adminPage;
     await nav(page).getByRole('link', { name: 'Users' }).click();

@@ -128,7 +128,7 @@ async function block(page: Page, title: string, expected: string) {
   return region;
 }
 
-describe('home page', { timeout: 90_000 }, () => {
+describe('home page', { timeout: 180_000 }, () => {
   it('when a researcher opens it, then it shows the incident returned to them with the reviewer’s comment, their draft (as plain text), and their latest changes', async () => {
     const page = await homeOf(people.researcher);
 

@@ -68,7 +68,7 @@ function pathOf(page: Page) {
   return `${url.pathname}${url.search}`;
 }
 
-describe('sign-in', { timeout: 60_000 }, () => {
+describe('sign-in', { timeout: 120_000 }, () => {
   for (const role of Object.keys(linksByRole) as Role[]) {
     it(`when a user with role ${role} signs in, then the navigation shows exactly ${linksByRole[role].join(', ')}, and signing out ends the session`, async () => {
       const countries = role === 'RESEARCHER' ? ['KH', 'TH'] : [];
