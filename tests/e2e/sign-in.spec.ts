@@ -68,7 +68,7 @@ function pathOf(page: Page) {
   return `${url.pathname}${url.search}`;
 }
 
-describe('sign-in', { timeout: 120_000 }, () => {
+describe('sign-in', { timeout: 300_000 }, () => {
   for (const role of Object.keys(linksByRole) as Role[]) {
     it(`when a user with role ${role} signs in, then the navigation shows exactly ${linksByRole[role].join(', ')}, and signing out ends the session`, async () => {
       const countries = role === 'RESEARCHER' ? ['KH', 'TH'] : [];
@@ -177,6 +177,9 @@ describe('sign-in', { timeout: 120_000 }, () => {
     await page.goto('/login');
     await fillSignIn(page, user.email, user.password);
     await page.getByRole('heading', { level: 1, name: greeting(user.name) }).waitFor();
+    // the home page's own reads finish first: a 401 on one of them would end the session
+    // before the click this test is about
+    await page.waitForLoadState('networkidle');
 
     await app.database.db.session.deleteMany();
     await sectionsNav(page).getByRole('link', { name: 'Incidents' }).click();
