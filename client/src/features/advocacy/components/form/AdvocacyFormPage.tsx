@@ -3,21 +3,20 @@ import {
   Anchor,
   Button,
   Group,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { FormSection } from '../../../../components/ui/FormSection.tsx';
 import { advocacyKinds, advocacyStatuses } from '@vigil/shared/enums';
 import { advocacyOutput, type AdvocacyOutput } from '@vigil/shared/schemas/advocacy';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -85,19 +84,6 @@ const defenderOption = (defender: DefenderLike): PickerOption => ({
     .filter(Boolean)
     .join(' · '),
 });
-
-function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper component="section" aria-labelledby={`${id}-title`} p={{ base: 'sm', sm: 'lg' }}>
-      <Stack gap="md">
-        <Title order={2} id={`${id}-title`}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 interface Conflict {
   fields: ConflictField[];

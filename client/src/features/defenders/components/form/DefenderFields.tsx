@@ -3,7 +3,6 @@ import {
   Group,
   MultiSelect,
   NumberInput,
-  Paper,
   Radio,
   Select,
   SimpleGrid,
@@ -12,7 +11,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { consents, genders, riskLevels } from '@vigil/shared/enums';
@@ -22,39 +20,10 @@ import { useCountryOptions } from '../../../../lib/countries.ts';
 import { useCommonText } from '../../../../lib/i18n.ts';
 import { useVocabularies } from '../../../../lib/lookups.ts';
 import { useDefendersText } from '../../i18n/index.ts';
+import { FormSection } from '../../../../components/ui/FormSection.tsx';
 import { fieldId, type DefenderFormValues } from './defender-form-model.ts';
 
 type Values = DefenderFormValues;
-
-function FormSection({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string;
-  title: string;
-  description?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Paper component="section" aria-labelledby={`${id}-title`} p={{ base: 'sm', sm: 'lg' }}>
-      <Stack gap="md">
-        <div>
-          <Title order={2} id={`${id}-title`}>
-            {title}
-          </Title>
-          {description && (
-            <Text size="sm" c="dimmed" mt={4}>
-              {description}
-            </Text>
-          )}
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 type TextFieldName = {
   [K in keyof Values]-?: Values[K] extends string | null ? K : never;

@@ -15,7 +15,7 @@ import type { VocabulariesOutput } from '@vigil/shared/schemas/vocabularies';
 import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useIncidentsText } from '../../i18n/index.ts';
 import { useDefenderNames } from './defender-names.tsx';
-import { FormSection } from './FormSection.tsx';
+import { FormSection } from '../../../../components/ui/FormSection.tsx';
 import { defenderIdsOf, fieldId, newCharge, type IncidentFormValues } from './form-model.ts';
 import type { FormContext } from './form-validation.ts';
 import { parseTypedDate } from './OccurredOnField.tsx';

@@ -2,7 +2,7 @@ import { Radio, Stack } from '@mantine/core';
 import { confidentialities } from '@vigil/shared/enums';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useIncidentsText } from '../../i18n/index.ts';
-import { FormSection } from './FormSection.tsx';
+import { FormSection } from '../../../../components/ui/FormSection.tsx';
 import { fieldId, type IncidentFormValues } from './form-model.ts';
 import type { FormContext } from './form-validation.ts';
 

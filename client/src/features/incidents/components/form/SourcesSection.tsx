@@ -18,7 +18,7 @@ import { useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
 import { useTerm } from '../../../../lib/lookups.ts';
 import { useIncidentsText } from '../../i18n/index.ts';
-import { FormSection } from './FormSection.tsx';
+import { FormSection } from '../../../../components/ui/FormSection.tsx';
 import { fieldId, newSource, type IncidentFormValues } from './form-model.ts';
 import type { FormContext } from './form-validation.ts';
 import { TermSelect } from './TermInputs.tsx';

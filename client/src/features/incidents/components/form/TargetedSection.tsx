@@ -9,7 +9,7 @@ import { useIncidentsText } from '../../i18n/index.ts';
 import { ActFields } from './ActFields.tsx';
 import { useDefenderNames } from './defender-names.tsx';
 import { DefenderPicker } from './DefenderPicker.tsx';
-import { FormSection } from './FormSection.tsx';
+import { FormSection } from '../../../../components/ui/FormSection.tsx';
 import { defenderIdsOf, fieldId, newAct, type IncidentFormValues } from './form-model.ts';
 import type { FormContext } from './form-validation.ts';
 import { NewDefenderModal } from './NewDefenderModal.tsx';

@@ -1,7 +1,7 @@
 import { Select, Textarea, TextInput } from '@mantine/core';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useIncidentsText } from '../../i18n/index.ts';
-import { FormSection } from './FormSection.tsx';
+import { FormSection } from '../../../../components/ui/FormSection.tsx';
 import { fieldId, type IncidentFormValues } from './form-model.ts';
 import type { FormContext } from './form-validation.ts';
 import { OccurredOnField } from './OccurredOnField.tsx';
