@@ -27,18 +27,27 @@ export function countryCodes(): string[] {
   return codes;
 }
 
-// Choices for a country picker: the signed-in user's own countries when they have a list (the
-// only ones they may read or write), every country otherwise; `keep` adds values already
-// chosen, so that a record outside the list still shows its country.
+// Choices for a country picker: the caller's own countries when they have a list (the only
+// ones they may read or write), every country otherwise; `keep` adds values already chosen, so
+// that a record outside the list still shows its country.
+export function countryOptions(callerCountries: readonly string[], keep: readonly string[] = []) {
+  const codes = new Set([
+    ...(callerCountries.length > 0 ? callerCountries : countryCodes()),
+    ...keep,
+  ]);
+  return [...codes]
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+// The same for the signed-in user.
 export function useCountryOptions(keep: readonly string[] = []) {
   const { countries } = useSessionUser();
   const keepKey = keep.join(',');
-  return useMemo(() => {
-    const codes = new Set([...(countries.length > 0 ? countries : countryCodes()), ...keep]);
-    return [...codes]
-      .map((code) => ({ value: code, label: countryName(code) }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+  return useMemo(
+    () => countryOptions(countries, keep),
     // keepKey stands for `keep`, which callers rebuild on every render
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [countries, keepKey]);
+    [countries, keepKey],
+  );
 }

@@ -20,7 +20,7 @@ import { incidentSubject } from '../incident-subject.ts';
 import { ChargesSection } from './ChargesSection.tsx';
 import { ConfidentialitySection } from './ConfidentialitySection.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
-import { countryOptions } from './countries.ts';
+import { countryOptions } from '../../../../lib/countries.ts';
 import { DefenderNamesProvider, useDefenderNames } from './defender-names.tsx';
 import type { KnownDefender } from './draft-storage.ts';
 import { defenderIdsOf, fieldId, type IncidentFormValues } from './form-model.ts';
@@ -212,9 +212,10 @@ function IncidentFormBody({
   );
   const canSubmit =
     incidentStatus === 'DRAFT' && ability.can('transition', subjectForSubmit, 'SUBMITTED');
+  const loadedCountry = loaded?.country;
   const countries = useMemo(
-    () => countryOptions(user.countries, loaded?.country),
-    [user.countries, loaded?.country],
+    () => countryOptions(user.countries, loadedCountry ? [loadedCountry] : []),
+    [user.countries, loadedCountry],
   );
   const entries = flattenErrors(errors);
   const refused = status.kind === 'failed' && status.code === 'VALIDATION';
