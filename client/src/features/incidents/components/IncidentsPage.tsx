@@ -5,13 +5,13 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type SortDirection } from '../../../components/ui/DataTable.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { IncidentFilters } from '../../../components/ui/IncidentFilters.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
 import { useAppAbility } from '../../../lib/ability.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { useListParams } from '../../../lib/list-params.ts';
 import { useIncidents } from '../api/get-incidents.ts';
 import { useIncidentsText } from '../i18n/index.ts';
-import { IncidentFilters } from './list/IncidentFilters.tsx';
 import {
   hiddenIncidentColumns,
   IncidentName,

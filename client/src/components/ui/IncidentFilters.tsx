@@ -19,26 +19,26 @@ import {
 import { IconAdjustmentsHorizontal, IconCalendar, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { incidentStatuses, verifications } from '@vigil/shared/enums';
-import type { IncidentListQuery } from '@vigil/shared/schemas/incidents';
+import type { IncidentFilters as Filters } from '@vigil/shared/schemas/incidents';
 import { useMemo, useState } from 'react';
-import { FilterChips, type FilterChip } from '../../../../components/ui/FilterChips.tsx';
-import { useAppAbility } from '../../../../lib/ability.ts';
-import { useCountryOptions } from '../../../../lib/countries.ts';
-import { countryName, formatDate } from '../../../../lib/format.ts';
+import { FilterChips, type FilterChip } from './FilterChips.tsx';
+import { useAppAbility } from '../../lib/ability.ts';
+import { useCountryOptions } from '../../lib/countries.ts';
+import { countryName, formatDate } from '../../lib/format.ts';
 import {
   searchDefenders,
   useDefendersByIds,
   useTerm,
   useVocabularies,
   type VocabularyName,
-} from '../../../../lib/lookups.ts';
-import { useSessionUser } from '../../../../lib/session.ts';
-import { useIncidentsText } from '../../i18n/index.ts';
+} from '../../lib/lookups.ts';
+import { useSessionUser } from '../../lib/session.ts';
+import { useCommonText } from '../../lib/i18n.ts';
 
 type Changes = Record<string, string | string[] | undefined>;
 
 interface IncidentFiltersProps {
-  query: IncidentListQuery;
+  query: Filters;
   update: (changes: Changes) => void;
   clear: () => void;
 }
@@ -69,7 +69,7 @@ function DefenderFilter({
   value: string | undefined;
   onChange: (id: string | undefined) => void;
 }) {
-  const { t } = useIncidentsText();
+  const { t } = useCommonText();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
@@ -84,8 +84,7 @@ function DefenderFilter({
       label: defender.displayName,
     }));
     if (value && !items.some((item) => item.value === value)) {
-      const name =
-        chosen.data?.get(value)?.displayName ?? t('sensitive.outsideAccess', { ns: 'common' });
+      const name = chosen.data?.get(value)?.displayName ?? t('sensitive.outsideAccess');
       items.unshift({ value, label: name });
     }
     return items;
@@ -93,8 +92,8 @@ function DefenderFilter({
 
   return (
     <Select
-      label={t('list.filters.defender')}
-      placeholder={t('list.filters.defenderPlaceholder')}
+      label={t('incidentFilters.defender')}
+      placeholder={t('incidentFilters.defenderPlaceholder')}
       data={options}
       value={value ?? null}
       onChange={(id) => onChange(id ?? undefined)}
@@ -105,7 +104,7 @@ function DefenderFilter({
       // the server already searched names and aliases; the list shows what it found
       filter={({ options: all }) => all}
       nothingFoundMessage={
-        q.length > 1 && !found.isFetching ? t('list.filters.defenderNothing') : undefined
+        q.length > 1 && !found.isFetching ? t('incidentFilters.defenderNothing') : undefined
       }
     />
   );
@@ -117,7 +116,7 @@ const asArray = (value: readonly string[] | undefined) => (value ? [...value] : 
 // verification and the date range, then the list's other filters. Each active filter is a chip
 // below; all of it lives in the address.
 export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) {
-  const { t } = useIncidentsText();
+  const { t } = useCommonText();
   const user = useSessionUser();
   const ability = useAppAbility();
   const term = useTerm();
@@ -147,11 +146,11 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
   const defenders = useDefendersByIds(asArray(query.defenderId));
   const statusOptions = incidentStatuses.map((status) => ({
     value: status,
-    label: t(`incidentStatus.${status}`, { ns: 'common' }),
+    label: t(`incidentStatus.${status}`),
   }));
   const verificationOptions = verifications.map((level) => ({
     value: level,
-    label: t(`verification.${level}`, { ns: 'common' }),
+    label: t(`verification.${level}`),
   }));
   // drafts, returns and one's own incidents mean something to those who log incidents
   const logs = ability.can('create', 'Incident');
@@ -160,7 +159,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
 
   const chips: FilterChip[] = [];
   const multiChips = (
-    key: keyof IncidentListQuery,
+    key: keyof Filters,
     name: string,
     values: readonly string[] | undefined,
     label: (value: string) => string,
@@ -168,7 +167,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
     for (const value of values ?? []) {
       chips.push({
         key: `${key}:${value}`,
-        label: t('list.filters.chip', { name, value: label(value) }),
+        label: t('incidentFilters.chip', { name, value: label(value) }),
         onRemove: () => update({ [key]: (values ?? []).filter((other) => other !== value) }),
       });
     }
@@ -176,53 +175,53 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
   if (query.q) {
     chips.push({
       key: 'q',
-      label: t('list.filters.chip', { name: t('list.filters.search'), value: query.q }),
+      label: t('incidentFilters.chip', { name: t('incidentFilters.search'), value: query.q }),
       onRemove: () => update({ q: undefined }),
     });
   }
-  multiChips('country', t('list.filters.country'), query.country, countryName);
+  multiChips('country', t('incidentFilters.country'), query.country, countryName);
   multiChips(
     'violation',
-    t('list.filters.violation'),
+    t('incidentFilters.violation'),
     query.violation,
     (code) => term('violations', code).label,
   );
   multiChips(
     'perpetrator',
-    t('list.filters.perpetrator'),
+    t('incidentFilters.perpetrator'),
     query.perpetrator,
     (code) => term('perpetrators', code).label,
   );
-  multiChips('status', t('list.filters.status'), query.status, (status) =>
-    t(`incidentStatus.${status}`, { ns: 'common' }),
+  multiChips('status', t('incidentFilters.status'), query.status, (status) =>
+    t(`incidentStatus.${status}`),
   );
-  multiChips('verification', t('list.filters.verification'), query.verification, (level) =>
-    t(`verification.${level}`, { ns: 'common' }),
+  multiChips('verification', t('incidentFilters.verification'), query.verification, (level) =>
+    t(`verification.${level}`),
   );
   if (query.from) {
     chips.push({
       key: 'from',
-      label: t('list.filters.fromChip', { date: formatDate(query.from) }),
+      label: t('incidentFilters.fromChip', { date: formatDate(query.from) }),
       onRemove: () => update({ from: undefined }),
     });
   }
   if (query.to) {
     chips.push({
       key: 'to',
-      label: t('list.filters.toChip', { date: formatDate(query.to) }),
+      label: t('incidentFilters.toChip', { date: formatDate(query.to) }),
       onRemove: () => update({ to: undefined }),
     });
   }
   multiChips(
     'defenderId',
-    t('list.filters.defender'),
+    t('incidentFilters.defender'),
     query.defenderId,
-    (id) => defenders.data?.get(id)?.displayName ?? t('sensitive.outsideAccess', { ns: 'common' }),
+    (id) => defenders.data?.get(id)?.displayName ?? t('sensitive.outsideAccess'),
   );
   if (mine) {
     chips.push({
       key: 'mine',
-      label: t('list.filters.mineChip'),
+      label: t('incidentFilters.mineChip'),
       onRemove: () => update({ createdById: undefined }),
     });
   } else {
@@ -230,9 +229,9 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
     for (const id of query.createdById ?? []) {
       chips.push({
         key: `createdById:${id}`,
-        label: t('list.filters.chip', {
-          name: t('list.columns.created'),
-          value: t('detail.who.colleague'),
+        label: t('incidentFilters.chip', {
+          name: t('incidentFilters.createdBy'),
+          value: t('incidentFilters.colleague'),
         }),
         onRemove: () =>
           update({ createdById: (query.createdById ?? []).filter((other) => other !== id) }),
@@ -242,14 +241,16 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
   if (query.returned !== undefined) {
     chips.push({
       key: 'returned',
-      label: query.returned ? t('list.filters.returnedYes') : t('list.filters.returnedNo'),
+      label: query.returned ? t('incidentFilters.returnedYes') : t('incidentFilters.returnedNo'),
       onRemove: () => update({ returned: undefined }),
     });
   }
   if (query.linkedToAdvocacy !== undefined) {
     chips.push({
       key: 'linkedToAdvocacy',
-      label: query.linkedToAdvocacy ? t('list.filters.advocacyYes') : t('list.filters.advocacyNo'),
+      label: query.linkedToAdvocacy
+        ? t('incidentFilters.advocacyYes')
+        : t('incidentFilters.advocacyNo'),
       onRemove: () => update({ linkedToAdvocacy: undefined }),
     });
   }
@@ -262,8 +263,8 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
 
   const searchBox = (
     <TextInput
-      label={t('list.filters.search')}
-      placeholder={t('list.filters.searchPlaceholder')}
+      label={t('incidentFilters.search')}
+      placeholder={t('incidentFilters.searchPlaceholder')}
       leftSection={<IconSearch size={16} aria-hidden />}
       value={search}
       onChange={(event) => {
@@ -278,7 +279,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
     <>
       <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
         <MultiSelect
-          label={t('list.filters.country')}
+          label={t('incidentFilters.country')}
           data={countries}
           value={asArray(query.country)}
           onChange={(value) => update({ country: value })}
@@ -288,7 +289,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       </Grid.Col>
       <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
         <MultiSelect
-          label={t('list.filters.violation')}
+          label={t('incidentFilters.violation')}
           data={violations}
           value={asArray(query.violation)}
           onChange={(value) => update({ violation: value })}
@@ -298,7 +299,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       </Grid.Col>
       <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
         <MultiSelect
-          label={t('list.filters.perpetrator')}
+          label={t('incidentFilters.perpetrator')}
           data={perpetrators}
           value={asArray(query.perpetrator)}
           onChange={(value) => update({ perpetrator: value })}
@@ -308,7 +309,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       </Grid.Col>
       <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
         <MultiSelect
-          label={t('list.filters.status')}
+          label={t('incidentFilters.status')}
           data={statusOptions}
           value={asArray(query.status)}
           onChange={(value) => update({ status: value })}
@@ -317,7 +318,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       </Grid.Col>
       <Grid.Col span={{ base: 12, xs: 6, lg: 2 }}>
         <MultiSelect
-          label={t('list.filters.verification')}
+          label={t('incidentFilters.verification')}
           data={verificationOptions}
           value={asArray(query.verification)}
           onChange={(value) => update({ verification: value })}
@@ -326,7 +327,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       </Grid.Col>
       <Grid.Col span={{ base: 6, lg: 2 }}>
         <DatePickerInput
-          label={t('list.filters.from')}
+          label={t('incidentFilters.from')}
           value={query.from ?? null}
           onChange={(value) => update({ from: value ?? undefined })}
           maxDate={query.to}
@@ -337,7 +338,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       </Grid.Col>
       <Grid.Col span={{ base: 6, lg: 2 }}>
         <DatePickerInput
-          label={t('list.filters.to')}
+          label={t('incidentFilters.to')}
           value={query.to ?? null}
           onChange={(value) => update({ to: value ?? undefined })}
           minDate={query.from}
@@ -359,11 +360,11 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       {logs && (
         <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
           <Select
-            label={t('list.filters.returned')}
-            placeholder={t('list.filters.any')}
+            label={t('incidentFilters.returned')}
+            placeholder={t('incidentFilters.any')}
             data={[
-              { value: 'true', label: t('list.filters.returnedYes') },
-              { value: 'false', label: t('list.filters.returnedNo') },
+              { value: 'true', label: t('incidentFilters.returnedYes') },
+              { value: 'false', label: t('incidentFilters.returnedNo') },
             ]}
             value={yesNo(query.returned)}
             onChange={(value) => update({ returned: value ?? undefined })}
@@ -373,11 +374,11 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       )}
       <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
         <Select
-          label={t('list.filters.advocacy')}
-          placeholder={t('list.filters.any')}
+          label={t('incidentFilters.advocacy')}
+          placeholder={t('incidentFilters.any')}
           data={[
-            { value: 'true', label: t('list.filters.advocacyYes') },
-            { value: 'false', label: t('list.filters.advocacyNo') },
+            { value: 'true', label: t('incidentFilters.advocacyYes') },
+            { value: 'false', label: t('incidentFilters.advocacyNo') },
           ]}
           value={yesNo(query.linkedToAdvocacy)}
           onChange={(value) => update({ linkedToAdvocacy: value ?? undefined })}
@@ -387,7 +388,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       {logs && (
         <Grid.Col span={{ base: 12, xs: 6, lg: 2 }} style={{ alignSelf: 'flex-end' }}>
           <Switch
-            label={t('list.filters.mine')}
+            label={t('incidentFilters.mine')}
             checked={mine}
             onChange={(event) =>
               update({ createdById: event.currentTarget.checked ? [user.id] : undefined })
@@ -401,7 +402,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
 
   if (phone) {
     return (
-      <Stack gap="xs" role="search" aria-label={t('list.filters.label')}>
+      <Stack gap="xs" role="search" aria-label={t('incidentFilters.label')}>
         <Group gap="xs" wrap="nowrap" align="flex-end">
           <div style={{ flex: 1, minWidth: 0 }}>{searchBox}</div>
           <Button
@@ -412,8 +413,8 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
             leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
           >
             {activeCount > 0
-              ? t('list.filters.toggleCount', { count: activeCount })
-              : t('list.filters.toggle')}
+              ? t('incidentFilters.toggleCount', { count: activeCount })
+              : t('incidentFilters.toggle')}
           </Button>
         </Group>
         <Collapse expanded={opened} id="incident-filters">
@@ -428,7 +429,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
   }
 
   return (
-    <Stack gap="xs" role="search" aria-label={t('list.filters.label')}>
+    <Stack gap="xs" role="search" aria-label={t('incidentFilters.label')}>
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: 6 }}>{searchBox}</Grid.Col>
         {primary}
@@ -446,7 +447,7 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
             aria-controls="incident-more-filters"
             leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
           >
-            {showMore ? t('list.filters.fewer') : t('list.filters.more')}
+            {showMore ? t('incidentFilters.fewer') : t('incidentFilters.more')}
           </Button>
         )}
         <FilterChips chips={chips} onClear={clear} />
