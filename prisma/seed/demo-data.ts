@@ -4,6 +4,7 @@ import {
   advocacyKinds,
   advocacyStatuses,
   incidentStatuses,
+  shareWithAuthoritiesValues,
   type IncidentStatus,
 } from '@vigil/shared/enums';
 import { searchTextOf } from '@vigil/shared/search';
@@ -119,6 +120,8 @@ function addDefender(demo: Demo, table: tables.CountryTable, own: DemoDefender[]
       ? `${region} ${random.pick(tables.organisationKinds)} (fictional)`
       : null,
     consent,
+    // a mix without a draw of its own, so that the rest of the demo stays as it was
+    shareWithAuthorities: shareWithAuthoritiesValues[index % shareWithAuthoritiesValues.length],
     riskLevel: random.weighted({ LOW: 20, MEDIUM: 35, HIGH: 30, CRITICAL: 15 }),
     contact: random.chance(0.4)
       ? random.chance(0.5)

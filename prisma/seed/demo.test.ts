@@ -7,6 +7,7 @@ import {
   genders,
   incidentStatuses,
   riskLevels,
+  shareWithAuthoritiesValues,
   verifications,
 } from '@vigil/shared/enums';
 import { foldForSearch, searchTextOf } from '@vigil/shared/search';
@@ -140,11 +141,14 @@ describe('demo seed', () => {
     expect(incidents.some((incident) => incident.charges.length > 0)).toBe(true);
   });
 
-  it('when seeded, then defenders are marked fictional, cover every consent, risk level and gender, and are searchable by alias in other scripts and without diacritics', async () => {
+  it('when seeded, then defenders are marked fictional, cover every consent, consent to be named to the authorities, risk level and gender, and are searchable by alias in other scripts and without diacritics', async () => {
     const defenders = await database.db.defender.findMany();
     expect(defenders.every((defender) => defender.notes?.includes('Fictional'))).toBe(true);
     expect(distinct(defenders.map((d) => d.consent))).toEqual(new Set(consents));
     expect(distinct(defenders.map((d) => d.riskLevel))).toEqual(new Set(riskLevels));
+    expect(distinct(defenders.map((d) => d.shareWithAuthorities))).toEqual(
+      new Set(shareWithAuthoritiesValues),
+    );
     expect(distinct(defenders.map((d) => d.gender))).toEqual(new Set(genders));
     for (const defender of defenders) {
       expect(defender.searchText).toBe(searchTextOf([defender.displayName, ...defender.aliases]));

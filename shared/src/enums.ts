@@ -3,6 +3,8 @@
 export const roles = ['ADMIN', 'MANAGER', 'ADVOCACY', 'RESEARCHER'] as const;
 export const genders = ['FEMALE', 'MALE', 'NON_BINARY', 'UNKNOWN'] as const;
 export const consents = ['PUBLIC', 'ANONYMISED', 'CONFIDENTIAL'] as const;
+// may the name be given to the government concerned (UN Special Procedures); UNKNOWN counts as NO
+export const shareWithAuthoritiesValues = ['YES', 'NO', 'UNKNOWN'] as const;
 export const riskLevels = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export const datePrecisions = ['DAY', 'MONTH', 'YEAR'] as const;
 export const verifications = ['UNVERIFIED', 'POSSIBLE', 'LIKELY', 'CONFIRMED'] as const;

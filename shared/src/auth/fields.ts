@@ -14,6 +14,7 @@ export const defenderFields = [
   'sectors',
   'organisation',
   'consent',
+  'shareWithAuthorities',
   'riskLevel',
   'contact',
   'notes',

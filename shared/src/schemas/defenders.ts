@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consents, genders, riskLevels } from '../enums.ts';
+import { consents, genders, riskLevels, shareWithAuthoritiesValues } from '../enums.ts';
 import { country, id, listOf, listQuery, oneOrMany, plainText, timestamp } from './common.ts';
 
 const line = (max: number) => plainText.trim().min(1).max(max);
@@ -33,6 +33,8 @@ const defenderShape = {
   sectors: uniqueList(sectorCode, 30),
   organisation: optionalLine(300),
   consent: z.enum(consents),
+  // whether the name may be given to the government concerned in a confidential UN communication
+  shareWithAuthorities: z.enum(shareWithAuthoritiesValues),
   riskLevel: z.enum(riskLevels),
   contact: optionalLine(2000),
   notes: optionalLine(20_000),
@@ -45,6 +47,8 @@ export const createDefenderInput = z.strictObject({
   sectors: defenderShape.sectors.default([]),
   // never public until someone decides so
   consent: defenderShape.consent.default('CONFIDENTIAL'),
+  // not asked yet, which counts as no
+  shareWithAuthorities: defenderShape.shareWithAuthorities.default('UNKNOWN'),
   riskLevel: defenderShape.riskLevel.default('MEDIUM'),
 });
 export type CreateDefenderInput = z.infer<typeof createDefenderInput>;
@@ -94,6 +98,7 @@ export const defenderOutput = z.object({
   sectors: z.array(z.string()),
   organisation: z.string().nullable(),
   consent: z.enum(consents),
+  shareWithAuthorities: z.enum(shareWithAuthoritiesValues),
   riskLevel: z.enum(riskLevels),
   contact: z.string().nullable().optional(),
   notes: z.string().nullable(),

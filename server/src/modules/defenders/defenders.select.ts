@@ -19,6 +19,7 @@ export const defenderSelect = {
   sectors: true,
   organisation: true,
   consent: true,
+  shareWithAuthorities: true,
   riskLevel: true,
   contact: true,
   notes: true,

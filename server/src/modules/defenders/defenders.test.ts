@@ -47,6 +47,7 @@ function defenderInput(overrides: Record<string, unknown> = {}) {
     organisation: 'Koh Kong Fishers Network',
     consent: 'ANONYMISED',
     pseudonym: 'Fisher K.',
+    shareWithAuthorities: 'NO',
     riskLevel: 'HIGH',
     contact: 'Signal +855 12 000 000',
     notes: 'Detained twice in 2023.',
@@ -102,6 +103,7 @@ describe('recording and reading a defender', () => {
       sectors: [],
       gender: 'UNKNOWN',
       consent: 'CONFIDENTIAL',
+      shareWithAuthorities: 'UNKNOWN',
       riskLevel: 'MEDIUM',
       birthYear: null,
     });
@@ -171,6 +173,10 @@ describe('validation', () => {
   it('when the display name is blank or an enum value unknown, then 400', async () => {
     await expectInvalid(defenderInput({ displayName: '   ' }), 'body.displayName');
     await expectInvalid(defenderInput({ riskLevel: 'EXTREME' }), 'body.riskLevel');
+    await expectInvalid(
+      defenderInput({ shareWithAuthorities: 'MAYBE' }),
+      'body.shareWithAuthorities',
+    );
   });
 
   it('when a PATCH has no version, then 400', async () => {
@@ -218,6 +224,7 @@ describe('changing a defender', () => {
     const response = await researcher.request('PATCH', `/api/defenders/${defender.id}`, {
       version: 1,
       riskLevel: 'CRITICAL',
+      shareWithAuthorities: 'YES',
       legalName: 'Keo Sophal Ratha',
       organisation: null,
     });
@@ -225,6 +232,7 @@ describe('changing a defender', () => {
     const updated = (await response.json()) as DefenderOutput;
     expect(updated).toMatchObject({
       riskLevel: 'CRITICAL',
+      shareWithAuthorities: 'YES',
       organisation: null,
       displayName: 'Sophal Keo',
       version: 2,
@@ -238,6 +246,7 @@ describe('changing a defender', () => {
     const [event] = await auditOf(defender.id, 'UPDATE');
     expect(event!.changes).toEqual({
       riskLevel: { from: 'HIGH', to: 'CRITICAL' },
+      shareWithAuthorities: { from: 'NO', to: 'YES' },
       legalName: { from: '[redacted]', to: '[redacted]' },
       organisation: { from: 'Koh Kong Fishers Network', to: null },
     });

@@ -74,6 +74,12 @@ function Profile({ defender }: { defender: DefenderOutput }) {
             {defender.pseudonym ?? none}
           </DataList.ItemValue>
         </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('page.shareWithAuthorities')}</DataList.ItemLabel>
+          <DataList.ItemValue>
+            {t(`shareWithAuthorities.${defender.shareWithAuthorities}`)}
+          </DataList.ItemValue>
+        </DataList.Item>
       </DataList>
     </Paper>
   );

@@ -13,7 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
-import { consents, genders, riskLevels } from '@vigil/shared/enums';
+import { consents, genders, riskLevels, shareWithAuthoritiesValues } from '@vigil/shared/enums';
 import type { ReactNode } from 'react';
 import { Controller, type Control } from 'react-hook-form';
 import { useCountryOptions } from '../../../../lib/countries.ts';
@@ -253,6 +253,25 @@ export function DefenderFields({
                   />
                 ))}
               </Stack>
+            </Radio.Group>
+          )}
+        />
+        <Controller
+          control={control}
+          name="shareWithAuthorities"
+          render={({ field }) => (
+            <Radio.Group
+              id={fieldId('shareWithAuthorities')}
+              label={t('fields.shareWithAuthorities')}
+              description={t('form.shareWithAuthoritiesHelp')}
+              value={field.value}
+              onChange={field.onChange}
+            >
+              <Group gap="lg" mt="xs">
+                {shareWithAuthoritiesValues.map((value) => (
+                  <Radio key={value} value={value} label={t(`shareWithAuthorities.${value}`)} />
+                ))}
+              </Group>
             </Radio.Group>
           )}
         />

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { packedRulesFor } from '@vigil/shared/auth/abilities';
 import type { SessionUser } from '@vigil/shared/schemas/auth';
@@ -54,6 +54,7 @@ const recorded: DefenderOutput = {
   sectors: [],
   organisation: 'Koh Kong Land Network',
   consent: 'CONFIDENTIAL',
+  shareWithAuthorities: 'UNKNOWN',
   riskLevel: 'HIGH',
   notes: null,
   version: 1,
@@ -158,6 +159,10 @@ describe('defender form', { timeout: 60_000 }, () => {
     expect(asked.textContent).toContain('Open each one to check whether it is the same person');
     expect(calls.some((call) => call.method === 'POST')).toBe(false);
 
+    const authorities = screen.getByRole('radiogroup', {
+      name: 'May be named to the authorities in a confidential UN communication',
+    });
+    await user.click(within(authorities).getByRole('radio', { name: 'Yes' }));
     await user.click(screen.getByRole('button', { name: 'None of these: add a new defender' }));
     await screen.findByText('The defender’s page');
     expect(router.state.location.pathname).toBe('/defenders/9b2e4c6a-1d3f-4e5a-8b7c-0d1e2f3a4b5c');
@@ -167,6 +172,7 @@ describe('defender form', { timeout: 60_000 }, () => {
       displayName: 'Sok Chendaa',
       country: 'KH',
       consent: 'CONFIDENTIAL',
+      shareWithAuthorities: 'YES',
       aliases: [],
     });
   });

@@ -51,6 +51,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 // A field's value in words, for the conflict review.
 function useDescribe() {
+  const { t } = useDefendersText();
   const common = useCommonText().t;
   const term = useTerm();
   return (field: DefenderField, value: unknown): string => {
@@ -61,6 +62,7 @@ function useDescribe() {
     if (Array.isArray(value)) return value.join(', ');
     if (field === 'gender') return common(`gender.${String(value)}`);
     if (field === 'consent') return common(`consent.${String(value)}`);
+    if (field === 'shareWithAuthorities') return t(`shareWithAuthorities.${String(value)}`);
     if (field === 'riskLevel') return common(`riskLevel.${String(value)}`);
     if (field === 'country') return countryName(String(value));
     return String(value);

@@ -1,4 +1,9 @@
-import type { consents, genders, riskLevels } from '@vigil/shared/enums';
+import type {
+  consents,
+  genders,
+  riskLevels,
+  shareWithAuthoritiesValues,
+} from '@vigil/shared/enums';
 import type { CreateDefenderInput, DefenderOutput } from '@vigil/shared/schemas/defenders';
 
 // What the form holds: every field of the contract, an empty optional text as null (which the
@@ -14,6 +19,7 @@ export interface DefenderFormValues {
   sectors: string[];
   organisation: string | null;
   consent: (typeof consents)[number];
+  shareWithAuthorities: (typeof shareWithAuthoritiesValues)[number];
   riskLevel: (typeof riskLevels)[number];
   notes: string | null;
   legalName: string | null;
@@ -43,6 +49,7 @@ export const formFields: DefenderField[] = [
   'sectors',
   'organisation',
   'consent',
+  'shareWithAuthorities',
   'riskLevel',
   'legalName',
   'contact',
@@ -65,6 +72,7 @@ export function emptyDefender(country: string): DefenderFormValues {
     organisation: null,
     // never public until someone decides so
     consent: 'CONFIDENTIAL',
+    shareWithAuthorities: 'UNKNOWN',
     riskLevel: 'MEDIUM',
     notes: null,
     legalName: null,
@@ -86,6 +94,7 @@ export function toFormValues(defender: DefenderOutput): DefenderFormValues {
     sectors: defender.sectors,
     organisation: defender.organisation,
     consent: defender.consent,
+    shareWithAuthorities: defender.shareWithAuthorities,
     riskLevel: defender.riskLevel,
     notes: defender.notes,
     legalName: defender.legalName ?? null,
