@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineAbilityFor } from '@vigil/shared/auth/abilities';
+import { generatedPseudonym } from '@vigil/shared/pseudonym';
+import type { CaseFile, CaseSummarySelection } from '@vigil/shared/schemas/exports';
+import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
+import type { RoleClient } from '../../../../tests/support/http.ts';
+import type { Ctx } from '../../http/request-context.ts';
+import { loadCaseFile, unnamedDefender } from './case-file.ts';
+import {
+  buildExportWorld,
+  khmerLocation,
+  publicNames,
+  type ExportWorld,
+} from './exports.fixtures.ts';
+
+describe('loadCaseFile', () => {
+  let app: TestApp;
+  let world: ExportWorld;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    world = await buildExportWorld(app);
+  });
+  afterAll(() => app.close());
+
+  const ctxOf = ({ user }: RoleClient): Ctx => ({
+    db: app.database.db,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      countries: user.countries,
+    },
+    ability: defineAbilityFor(user),
+    ip: undefined,
+  });
+  const load = (client: RoleClient, selection: CaseSummarySelection = {}): Promise<CaseFile> =>
+    loadCaseFile(ctxOf(client), selection);
+
+  it('when an advocacy officer exports all they may read, then the verified incidents come in date order, dated with their precision', async () => {
+    const file = await load(world.advocacy);
+    expect(file.title).toBe('Case summary: 3 incidents');
+    expect(file.scope).toEqual([
+      { label: 'Incidents', value: 'All that the exporting account may read' },
+    ]);
+    expect(file.incidents.map((incident) => [incident.reference, incident.date])).toEqual([
+      [world.incidents.lawsuit.reference, '2013'],
+      [world.incidents.arrest.reference, '12 Mar 2014'],
+      [world.incidents.surveillance.reference, 'June 2015'],
+    ]);
+    const arrest = file.incidents[1]!;
+    expect(arrest).toMatchObject({
+      countryName: 'Cambodia',
+      location: khmerLocation,
+      status: 'Verified',
+      verification: 'Unverified',
+      sources: [
+        { kind: 'Witness testimony', reliability: 'Reliable' },
+        { kind: 'Lawyer', reliability: 'Highly reliable' },
+      ],
+      advocacy: [
+        {
+          kind: 'Statement',
+          title: 'Joint statement on land defenders',
+          date: '10 Jan 2015',
+          venue: 'Geneva',
+          status: 'Published',
+        },
+      ],
+    });
+    expect(arrest.verifiedAt).toBeInstanceOf(Date);
+  });
+
+  it('when defenders have different consents, then acts name the public one, the anonymised ones by pseudonym, and the confidential one not at all', async () => {
+    const file = await load(world.advocacy);
+    const arrest = file.incidents.find((incident) => incident.id === world.incidents.arrest.id)!;
+    expect(arrest.acts).toEqual([
+      {
+        defenderId: world.defenders.dara,
+        defenderName: publicNames.dara,
+        violation: 'Arbitrary arrest',
+        perpetrators: ['Police'],
+        victimStatus: 'Held on trial',
+        notes: 'Held at the provincial court',
+      },
+      {
+        defenderId: world.defenders.chenda,
+        defenderName: publicNames.anonymisedPseudonym,
+        violation: 'Physical assault',
+        perpetrators: ['Police', 'Military'],
+      },
+      {
+        defenderId: null,
+        defenderName: unnamedDefender.confidential,
+        violation: 'Arbitrary detention',
+        perpetrators: ['Police'],
+      },
+    ]);
+    const surveillance = file.incidents.find(
+      (incident) => incident.id === world.incidents.surveillance.id,
+    )!;
+    expect(surveillance.acts[0]?.defenderName).toBe(generatedPseudonym(world.defenders.vibol));
+    expect(file.omitted).toEqual({ incidents: 0, defenders: 1 });
+  });
+
+  it('when a charge moved on, then its history comes from the audit trail; a confidential defender’s charge is left out', async () => {
+    const file = await load(world.advocacy);
+    const arrest = file.incidents.find((incident) => incident.id === world.incidents.arrest.id)!;
+    expect(arrest.charges).toHaveLength(1);
+    expect(arrest.charges[0]).toMatchObject({
+      defenderName: publicNames.dara,
+      law: 'Criminal Code art. 305',
+      status: 'Convicted',
+      filedOn: '20 Mar 2014',
+      sentence: 'Two years in prison',
+    });
+    expect(arrest.charges[0]!.history.map((step) => step.status)).toEqual([
+      'Charged',
+      'On trial',
+      'Convicted',
+    ]);
+  });
+
+  it('when defenders appear, then they are listed by the name shown, with their incidents in date order', async () => {
+    const file = await load(world.advocacy);
+    const names = [
+      publicNames.dara,
+      publicNames.anonymisedPseudonym,
+      publicNames.somchai,
+      generatedPseudonym(world.defenders.vibol),
+    ].sort((a, b) => a.localeCompare(b, 'en'));
+    expect(file.defenders.map((defender) => defender.name)).toEqual(names);
+    const dara = file.defenders.find((defender) => defender.id === world.defenders.dara)!;
+    expect(dara).toMatchObject({
+      pseudonymous: false,
+      gender: 'Woman',
+      sectors: ['Land environment', 'Community based'],
+      organisation: 'Mekong Land Network',
+      countryName: 'Cambodia',
+      riskLevel: 'High risk',
+      consent: 'PUBLIC',
+      shareWithAuthorities: 'UNKNOWN',
+      incidents: [
+        {
+          reference: world.incidents.arrest.reference,
+          title: world.incidents.arrest.title,
+          date: '12 Mar 2014',
+        },
+      ],
+    });
+    const chenda = file.defenders.find((defender) => defender.id === world.defenders.chenda)!;
+    expect(chenda.pseudonymous).toBe(true);
+    expect(chenda).not.toHaveProperty('organisation');
+  });
+
+  it('when a manager exports, then drafts they read are in and the restricted incident is only counted', async () => {
+    const file = await load(world.manager);
+    expect(file.incidents.map((incident) => incident.id)).toEqual([
+      world.incidents.lawsuit.id,
+      world.incidents.arrest.id,
+      world.incidents.surveillance.id,
+      world.incidents.draft.id,
+    ]);
+    expect(file.omitted.incidents).toBe(1);
+  });
+
+  it('when incidents are chosen by id, defender or advocacy action and narrowed by filters, then the scope says so in words', async () => {
+    const file = await load(world.admin, {
+      defenderId: [world.defenders.somchai],
+      advocacyId: [world.advocacyId],
+      country: ['KH', 'TH'],
+      status: ['VERIFIED'],
+      from: '2010-01-01',
+    });
+    expect(file.incidents.map((incident) => incident.id)).toEqual([
+      world.incidents.lawsuit.id,
+      world.incidents.arrest.id,
+    ]);
+    expect(file.scope).toEqual([
+      { label: 'Defender', value: publicNames.somchai },
+      {
+        label: 'Advocacy action',
+        value: 'Joint statement on land defenders (Statement, 10 Jan 2015)',
+      },
+      { label: 'Country', value: 'Cambodia or Thailand' },
+      { label: 'Status', value: 'Verified' },
+      { label: 'From', value: '1 Jan 2010' },
+    ]);
+  });
+
+  it('when a chosen id is one the caller may not read, then it is not found', async () => {
+    await expect(
+      load(world.advocacy, { incidentId: [world.incidents.draft.id] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      load(world.researcher, { advocacyId: [world.incidents.draft.id] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

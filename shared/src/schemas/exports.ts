@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { consents, datePrecisions } from '../enums.ts';
+import { country, id, isoDate, oneOrMany, timestamp } from './common.ts';
+import { incidentFilters } from './incidents.ts';
+
+// The formats of the case summary; each has one renderer on the server.
+export const caseSummaryFormats = ['docx', 'csv', 'xlsx', 'json'] as const;
+export type CaseSummaryFormat = (typeof caseSummaryFormats)[number];
+
+// A CSV file holds one table: the incidents, or their acts (one row per act).
+export const caseSummaryParts = ['incidents', 'acts'] as const;
+
+// Paged formats are documents a person reads; past this many incidents they are unreadable
+// (and slow to lay out), so the caller is asked to narrow the filters instead.
+export const documentIncidentLimit = 500;
+
+// What to export: incidents chosen by id, the incidents of chosen defenders (`defenderId`, as
+// in the list) and of chosen advocacy actions, any mix (an incident chosen any of these ways is
+// in), narrowed by the other incident list filters; with none of the three, the filters alone.
+export const caseSummaryQuery = z
+  .strictObject({
+    format: z.enum(caseSummaryFormats),
+    part: z
+      .enum(caseSummaryParts)
+      .optional()
+      .describe('csv only: `incidents` (one row each, the default) or `acts` (one row per act)'),
+    incidentId: oneOrMany(id).optional().describe('these incidents'),
+    advocacyId: oneOrMany(id).optional().describe('the incidents linked to these actions'),
+    ...incidentFilters,
+    defenderId: oneOrMany(id)
+      .optional()
+      .describe('the incidents in which these defenders suffer an act'),
+  })
+  .refine((query) => query.part === undefined || query.format === 'csv', {
+    path: ['part'],
+    message: 'Only a CSV export comes in parts',
+  });
+export type CaseSummaryQuery = z.infer<typeof caseSummaryQuery>;
+export type CaseSummarySelection = Omit<CaseSummaryQuery, 'format' | 'part'>;
+
+// The case file, render-ready (labels, never codes; dates written with their precision), with
+// moments as `moment`: Dates for the renderers, ISO strings in the JSON export. Only what may
+// go public: no sensitive field, no confidential defender, no restricted incident.
+function caseFileOf<T extends z.ZodType>(moment: T) {
+  const caseAct = z.object({
+    // null when the defender is not named (CONFIDENTIAL, or outside the caller's access)
+    defenderId: id.nullable(),
+    defenderName: z.string(),
+    violation: z.string(),
+    perpetrators: z.array(z.string()),
+    victimStatus: z.string().optional(),
+    notes: z.string().optional(),
+  });
+  const caseCharge = z.object({
+    defenderName: z.string(),
+    law: z.string(),
+    description: z.string().optional(),
+    status: z.string(),
+    filedOn: z.string().optional(),
+    sentence: z.string().optional(),
+    // the statuses the charge went through, oldest first
+    history: z.array(z.object({ at: moment, status: z.string() })),
+  });
+  const caseIncident = z.object({
+    id,
+    reference: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    // formatted with its precision: 12 Mar 2014, March 2014, 2014
+    date: z.string(),
+    occurredOn: isoDate,
+    datePrecision: z.enum(datePrecisions),
+    country,
+    countryName: z.string(),
+    location: z.string().optional(),
+    status: z.string(),
+    verification: z.string(),
+    acts: z.array(caseAct),
+    charges: z.array(caseCharge),
+    sources: z.array(z.object({ kind: z.string(), reliability: z.string() })),
+    verifiedAt: moment.optional(),
+    advocacy: z.array(
+      z.object({
+        kind: z.string(),
+        title: z.string(),
+        date: z.string(),
+        venue: z.string().optional(),
+        status: z.string(),
+      }),
+    ),
+  });
+  const caseDefender = z.object({
+    id,
+    // the name, or for ANONYMISED defenders their pseudonym
+    name: z.string(),
+    pseudonymous: z.boolean(),
+    gender: z.string(),
+    sectors: z.array(z.string()),
+    organisation: z.string().optional(),
+    country,
+    countryName: z.string(),
+    riskLevel: z.string(),
+    consent: z.enum(consents),
+    incidents: z.array(z.object({ reference: z.string(), title: z.string(), date: z.string() })),
+    shareWithAuthorities: z.enum(['YES', 'NO', 'UNKNOWN']),
+  });
+  return z.object({
+    title: z.string(),
+    generatedAt: moment,
+    // what the export covers, in words: "Country: Cambodia"
+    scope: z.array(z.object({ label: z.string(), value: z.string() })),
+    incidents: z.array(caseIncident),
+    defenders: z.array(caseDefender),
+    // how many the do-no-harm rules left out, never which
+    omitted: z.object({
+      incidents: z.number().int().nonnegative(),
+      defenders: z.number().int().nonnegative(),
+    }),
+  });
+}
+
+export const caseFile = caseFileOf(z.date());
+export type CaseFile = z.infer<typeof caseFile>;
+export type CaseIncident = CaseFile['incidents'][number];
+export type CaseAct = CaseIncident['acts'][number];
+export type CaseCharge = CaseIncident['charges'][number];
+export type CaseDefender = CaseFile['defenders'][number];
+
+// The body of `format=json`.
+export const caseSummaryJson = caseFileOf(timestamp);
