@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consents, datePrecisions } from '../enums.ts';
+import { consents, datePrecisions, shareWithAuthoritiesValues } from '../enums.ts';
 import { country, id, isoDate, oneOrMany, timestamp } from './common.ts';
 import { incidentFilters } from './incidents.ts';
 
@@ -102,7 +102,7 @@ function caseFileOf<T extends z.ZodType>(moment: T) {
     riskLevel: z.string(),
     consent: z.enum(consents),
     incidents: z.array(z.object({ reference: z.string(), title: z.string(), date: z.string() })),
-    shareWithAuthorities: z.enum(['YES', 'NO', 'UNKNOWN']),
+    shareWithAuthorities: z.enum(shareWithAuthoritiesValues),
   });
   return z.object({
     title: z.string(),

@@ -140,7 +140,7 @@ describe('loadCaseFile', () => {
       countryName: 'Cambodia',
       riskLevel: 'High risk',
       consent: 'PUBLIC',
-      shareWithAuthorities: 'UNKNOWN',
+      shareWithAuthorities: 'YES',
       incidents: [
         {
           reference: world.incidents.arrest.reference,

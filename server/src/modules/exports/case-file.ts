@@ -480,6 +480,7 @@ export async function openCaseFile(
         organisation: true,
         country: true,
         riskLevel: true,
+        shareWithAuthorities: true,
       },
     });
     const named = rows
@@ -536,8 +537,7 @@ export async function openCaseFile(
           riskLevel: riskLevelLabels[row.riskLevel],
           consent: row.consent,
           incidents: incidentsOf.get(row.id) ?? [],
-          // Defender.shareWithAuthorities is on its way: once it exists, select it and read it here
-          shareWithAuthorities: 'UNKNOWN' as const,
+          shareWithAuthorities: row.shareWithAuthorities,
         };
       });
     }

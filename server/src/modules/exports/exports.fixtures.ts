@@ -118,6 +118,7 @@ export async function buildExportWorld(app: TestApp): Promise<ExportWorld> {
       sectors: ['LAND_ENVIRONMENT', 'COMMUNITY_BASED'],
       organisation: 'Mekong Land Network',
       riskLevel: 'HIGH',
+      shareWithAuthorities: 'YES',
       country: 'KH',
     }),
     chenda: await defender({
