@@ -10,8 +10,9 @@ import {
   IconUserShield,
   IconBook2,
 } from '@tabler/icons-react';
-import type { Action } from '@vigil/shared/auth/abilities';
-import type { SubjectType } from '../components/ui/access.ts';
+import type { Action, AppSubjects } from '@vigil/shared/auth/abilities';
+
+type SubjectType = Extract<AppSubjects, string>;
 
 export interface Section {
   path: string;

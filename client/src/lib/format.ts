@@ -25,10 +25,6 @@ export function roleLabel(role: string): string {
   return i18n.t(`role.${role}`, { ns: 'common' });
 }
 
-export function joinOr(values: readonly string[]): string {
-  return new Intl.ListFormat(locale(), { type: 'disjunction' }).format(values);
-}
-
 export function joinAnd(values: readonly string[]): string {
   return new Intl.ListFormat(locale(), { type: 'conjunction' }).format(values);
 }
@@ -62,8 +58,9 @@ export function formatTime(timestamp: Date | string): string {
   return new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(timestamp));
 }
 
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+// `signed` writes a change: +4, −3, 0
+export function formatNumber(value: number, { signed = false } = {}): string {
+  return new Intl.NumberFormat(locale(), signed ? { signDisplay: 'exceptZero' } : {}).format(value);
 }
 
 export function formatRelative(timestamp: string, now = Date.now()): string {
@@ -83,10 +80,12 @@ export function formatRelative(timestamp: string, now = Date.now()): string {
   return format.format(Math.round(seconds), 'second');
 }
 
-export function formatPercent(ratio: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(
-    ratio,
-  );
+export function formatPercent(ratio: number, { signed = false } = {}): string {
+  return new Intl.NumberFormat(locale(), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
+  }).format(ratio);
 }
 
 // January to December in the interface language, `style` as Intl names it.

@@ -1,11 +1,11 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../components/ui/NotFoundPage.tsx';
-import { StatisticsPage } from './components/StatisticsPage.tsx';
+import { DashboardPage } from './components/DashboardPage.tsx';
 
 export function StatsRoutes() {
   return (
     <Routes>
-      <Route index element={<StatisticsPage />} />
+      <Route index element={<DashboardPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
