@@ -720,6 +720,51 @@ describe('statistics', () => {
   }
 });
 
+describe('exports', () => {
+  // what a public output must never carry: the matrix's defenders are CONFIDENTIAL (the default)
+  const neverExported = [
+    'Matrix defender',
+    'Legal name',
+    'signal:',
+    'Region (fictional)',
+    'Witness 0',
+  ];
+
+  for (const caller of callers) {
+    it(`when ${caller} exports each incident as a case summary, then exporters get the readable standard ones, restricted ones only counted, never a confidential or sensitive value`, async () => {
+      for (const spec of incidentSpecs) {
+        const id = await incidentFixture(spec);
+        const { status, body } = await call(
+          caller,
+          'GET',
+          '/api/exports/case-summary',
+          `/api/exports/case-summary?format=json&incidentId=${id}`,
+        );
+        const what = describeIncident(spec);
+        const exporter = can(caller, 'create', 'Export');
+        expect(status, what).toBe(
+          exporter
+            ? expected(can(caller, 'read', 'Incident', incidentRecord(spec)), true, 200)
+            : 403,
+        );
+        if (status !== 200) continue;
+        const restricted = spec.confidentiality === 'RESTRICTED';
+        const incidents = body.incidents as { id: string }[];
+        expect(
+          incidents.map((incident) => incident.id),
+          what,
+        ).toEqual(restricted ? [] : [id]);
+        expect(body.omitted, what).toEqual({
+          incidents: restricted ? 1 : 0,
+          defenders: restricted ? 0 : 1,
+        });
+        const text = JSON.stringify(body);
+        for (const value of neverExported) expect(text, what).not.toContain(value);
+      }
+    });
+  }
+});
+
 describe('coverage', () => {
   it('when the matrix has run, then it has exercised every endpoint of the catalogue', () => {
     const missing = listEndpoints()

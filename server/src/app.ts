@@ -15,6 +15,7 @@ import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes, type AuthSettings } from './modules/auth/auth.routes.ts';
 import { defenderRoutes } from './modules/defenders/defenders.routes.ts';
+import { exportRoutes } from './modules/exports/exports.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/vocabularies.routes.ts';
@@ -47,6 +48,7 @@ function apiRouter(): Router {
     vocabularyRoutes,
     userRoutes,
     statsRoutes,
+    exportRoutes,
     auditRoutes,
     openapiRoutes,
   ];
