@@ -4,7 +4,7 @@ import { country, id, isoDate, oneOrMany, timestamp } from './common.ts';
 import { incidentFilters } from './incidents.ts';
 
 // The formats of the case summary; each has one renderer on the server.
-export const caseSummaryFormats = ['docx', 'csv', 'xlsx', 'json'] as const;
+export const caseSummaryFormats = ['pdf', 'docx', 'csv', 'xlsx', 'json'] as const;
 export type CaseSummaryFormat = (typeof caseSummaryFormats)[number];
 
 // A CSV file holds one table: the incidents, or their acts (one row per act).

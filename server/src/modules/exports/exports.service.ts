@@ -8,6 +8,7 @@ import { caseFileOf, openCaseFile, type CaseFileStream } from './case-file.ts';
 import { renderCaseSummaryCsv } from './case-summary.csv.ts';
 import { renderCaseSummaryDocx } from './case-summary.docx.ts';
 import { renderCaseSummaryJson } from './case-summary.json.ts';
+import { renderCaseSummaryPdf } from './case-summary.pdf.ts';
 import { caseSummaryTables } from './case-summary.tables.ts';
 import { renderCaseSummaryXlsx } from './case-summary.xlsx.ts';
 
@@ -47,6 +48,7 @@ const renderers: Record<CaseSummaryFormat, Renderer> = {
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     renderCaseSummaryXlsx,
   ),
+  pdf: paged('application/pdf', renderCaseSummaryPdf),
   docx: paged(
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     renderCaseSummaryDocx,
