@@ -1,5 +1,5 @@
 import { DonutChart } from '@mantine/charts';
-import { Group, Text } from '@mantine/core';
+import { ColorSwatch, Group, Stack, Text } from '@mantine/core';
 import { genders } from '@vigil/shared/enums';
 import type { IncidentFilters } from '@vigil/shared/schemas/incidents';
 import { EmptyState, QueryState } from '../../../components/ui/QueryState.tsx';
@@ -68,13 +68,29 @@ export function GenderChart({ filters }: { filters: IncidentFilters }) {
                 valueFormatter={formatNumber}
                 chartLabel={formatPercent(total === 0 ? 0 : women / total)}
               />
-              <Text fw={600} size="lg" maw="18rem">
-                {t('gender.women', {
-                  count: women,
-                  formatted: formatNumber(women),
-                  percent: formatPercent(total === 0 ? 0 : women / total),
-                })}
-              </Text>
+              <Stack gap="xs" maw="18rem">
+                <Text fw={600} size="lg">
+                  {t('gender.women', {
+                    count: women,
+                    formatted: formatNumber(women),
+                    percent: formatPercent(total === 0 ? 0 : women / total),
+                  })}
+                </Text>
+                {/* the ring's legend */}
+                {rows.map((row) => (
+                  <Group key={row.id} gap="xs" wrap="nowrap">
+                    <ColorSwatch
+                      size={12}
+                      color={`var(--mantine-color-${(genderColors[row.id] ?? 'gray.6').replace('.', '-')})`}
+                      withShadow={false}
+                      aria-hidden
+                    />
+                    <Text size="sm">
+                      {row.values.label}: {formatNumber(Number(row.values.count))}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
             </Group>
           )
         }
