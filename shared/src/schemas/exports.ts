@@ -126,5 +126,9 @@ export type CaseAct = CaseIncident['acts'][number];
 export type CaseCharge = CaseIncident['charges'][number];
 export type CaseDefender = CaseFile['defenders'][number];
 
+// The advocacy drafts: a statement for an action, a UN submission for an incident.
+export const statementParams = z.strictObject({ advocacyId: id });
+export const unSubmissionParams = z.strictObject({ incidentId: id });
+
 // The body of `format=json`.
 export const caseSummaryJson = caseFileOf(timestamp);

@@ -1,7 +1,15 @@
-import { caseSummaryJson, caseSummaryQuery } from '@vigil/shared/schemas/exports';
+import {
+  caseSummaryJson,
+  caseSummaryQuery,
+  statementParams,
+  unSubmissionParams,
+} from '@vigil/shared/schemas/exports';
 import { ctxOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
+import { sendDocx } from './draft-document.ts';
 import { exportCaseSummary } from './exports.service.ts';
+import { exportStatement } from './statement.docx.ts';
+import { exportUnSubmission } from './un-submission.docx.ts';
 
 export const exportRoutes = createRoutes('/exports');
 
@@ -30,5 +38,31 @@ exportRoutes.get(
       req.log.error({ err: error }, 'case summary export failed while writing');
       res.destroy();
     }
+  },
+);
+
+exportRoutes.get(
+  '/statement/:advocacyId',
+  {
+    summary:
+      'A statement draft (docx) for an advocacy action: its title, an opening line, the linked cases as a narrative in date order (named as consent allows), a context to write per country with the figures of its cases, and sections left to fill in (concerns, recommendations, signatories). Restricted incidents and confidential defenders never appear. Written to the audit log.',
+    params: statementParams,
+    status: 200,
+  },
+  async ({ params }, req, res) => {
+    sendDocx(res, await exportStatement(ctxOf(req), params.advocacyId));
+  },
+);
+
+exportRoutes.get(
+  '/un-submission/:incidentId',
+  {
+    summary:
+      'A submission draft (docx) about one incident for the UN Special Rapporteur on the situation of human rights defenders: the alleged victims, the violations, the perpetrators, the charges, the actions already taken and the two consents. A defender is named only when shareWithAuthorities is YES (and their consent PUBLIC); otherwise described without a name. A restricted incident is 404. Written to the audit log.',
+    params: unSubmissionParams,
+    status: 200,
+  },
+  async ({ params }, req, res) => {
+    sendDocx(res, await exportUnSubmission(ctxOf(req), params.incidentId));
   },
 );
