@@ -765,6 +765,52 @@ describe('exports', () => {
   }
 });
 
+// The advocacy drafts are Word files: the answer's status is what the matrix checks.
+async function download(caller: Caller, template: string, path: string) {
+  world.covered.add(`get ${template}`);
+  const response = await world.clients[caller].request('GET', path);
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('advocacy drafts', () => {
+  for (const caller of callers) {
+    it(`when ${caller} asks for a UN submission on each incident, then exporters get the readable standard ones, restricted ones are 404`, async () => {
+      for (const spec of incidentSpecs) {
+        const id = await incidentFixture(spec);
+        const status = await download(
+          caller,
+          '/api/exports/un-submission/{incidentId}',
+          `/api/exports/un-submission/${id}`,
+        );
+        const readable =
+          can(caller, 'read', 'Incident', incidentRecord(spec)) &&
+          spec.confidentiality === 'STANDARD';
+        expect(status, describeIncident(spec)).toBe(
+          can(caller, 'create', 'Export') ? expected(readable, true, 200) : 403,
+        );
+      }
+    });
+
+    it(`when ${caller} asks for the statement draft of each creator's action, then exporters get it`, async () => {
+      for (const owner of callers) {
+        const id = await makeAdvocacy(owner);
+        const status = await download(
+          caller,
+          '/api/exports/statement/{advocacyId}',
+          `/api/exports/statement/${id}`,
+        );
+        const record = { createdById: world.ids[owner] };
+        expect(status, `${owner}'s action`).toBe(
+          can(caller, 'create', 'Export')
+            ? expected(can(caller, 'read', 'AdvocacyAction', record), true, 200)
+            : 403,
+        );
+      }
+    });
+  }
+});
+
 describe('coverage', () => {
   it('when the matrix has run, then it has exercised every endpoint of the catalogue', () => {
     const missing = listEndpoints()
