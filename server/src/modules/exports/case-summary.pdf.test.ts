@@ -5,7 +5,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDefender, CaseFile, CaseIncident } from '@vigil/shared/schemas/exports';
+import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
+import { unnamedDefender } from './case-file.ts';
 import { renderCaseSummaryPdf } from './case-summary.pdf.ts';
+import {
+  buildExportWorld,
+  khmerLocation,
+  publicNames,
+  secrets,
+  type ExportWorld,
+} from './exports.fixtures.ts';
 import { myanmarVisualOrder, runsOf } from './pdf-text.ts';
 
 const run = promisify(execFile);
@@ -128,8 +137,9 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const text = async (...args: string[]) =>
-  (await run('pdftotext', ['-enc', 'UTF-8', ...args, pdf, '-'])).stdout;
+const textOf = async (file: string, ...args: string[]) =>
+  (await run('pdftotext', ['-enc', 'UTF-8', ...args, file, '-'])).stdout;
+const text = (...args: string[]) => textOf(pdf, ...args);
 
 describe('case summary PDF', () => {
   it('when rendered, then pdftotext gives back each Khmer, Burmese, Thai and Vietnamese name exactly', async () => {
@@ -225,4 +235,51 @@ describe('text in several scripts', () => {
       '\u101e\u103c\u1000\u1004\u103a\u1039\u1014\u103a',
     );
   });
+});
+
+describe('GET /api/exports/case-summary?format=pdf', () => {
+  let app: TestApp;
+  let world: ExportWorld;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    world = await buildExportWorld(app);
+  });
+  afterAll(() => app.close());
+
+  it.each(['admin', 'manager', 'advocacy'] as const)(
+    'when %s exports a PDF, then its text names the public defenders and holds nothing confidential, sensitive or restricted, nor who exported',
+    async (role) => {
+      const client = world[role];
+      const response = await client.get('/api/exports/case-summary?format=pdf&country=KH');
+      expect(response.status, await response.clone().text()).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="vigil-case-summary-\d{4}-\d{2}-\d{2}\.pdf"$/,
+      );
+      const file = path.join(dir, `${role}.pdf`);
+      fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const extracted = await textOf(file);
+      const info = (await run('pdfinfo', [file])).stdout;
+      for (const expected of [
+        world.incidents.arrest.reference,
+        world.incidents.surveillance.reference,
+        publicNames.dara,
+        publicNames.anonymisedPseudonym,
+        khmerLocation,
+        unnamedDefender.confidential,
+      ]) {
+        expect(extracted).toContain(expected);
+      }
+      for (const value of [
+        ...Object.values(secrets).flat(),
+        'Taken from the family home',
+        client.user.name,
+        client.user.email,
+      ]) {
+        expect(extracted, value).not.toContain(value);
+        expect(info, value).not.toContain(value);
+      }
+    },
+  );
 });
