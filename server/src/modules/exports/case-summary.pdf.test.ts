@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDefender, CaseFile, CaseIncident } from '@vigil/shared/schemas/exports';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
@@ -15,7 +17,7 @@ import {
   secrets,
   type ExportWorld,
 } from './exports.fixtures.ts';
-import { myanmarVisualOrder, runsOf } from './pdf-text.ts';
+import { myanmarVisualOrder, registerFonts, runsOf, writeText } from './pdf-text.ts';
 
 const run = promisify(execFile);
 
@@ -221,6 +223,31 @@ describe('text in several scripts', () => {
         .map((r) => r.text)
         .join(''),
     ).toBe(names.vietnamese);
+  });
+
+  it('when a Thai paragraph is longer than a line, then lines break between words and it reads back whole', async () => {
+    const thai =
+      'นักปกป้องสิทธิมนุษยชนถูกจับกุมระหว่างการชุมนุมอย่างสงบที่หน้าทำเนียบรัฐบาลและถูกตั้งข้อหาตามประมวลกฎหมายอาญา';
+    const file = path.join(dir, 'thai.pdf');
+    const doc = new PDFDocument({ size: 'A4' });
+    const written = pipeline(doc, fs.createWriteStream(file));
+    registerFonts(doc);
+    writeText(doc, thai, { size: 10, width: 150 });
+    doc.end();
+    await written;
+    const lines = (await textOf(file)).split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(thai);
+    const boundaries = new Set(
+      [...new Intl.Segmenter('th', { granularity: 'word' }).segment(thai)].map(
+        (word) => word.index,
+      ),
+    );
+    let at = 0;
+    for (const line of lines) {
+      expect(boundaries.has(at), line).toBe(true);
+      at += line.length;
+    }
   });
 
   it('when Burmese is set, then the vowel sign E and medial RA go before their consonant and a kinzi after it', () => {

@@ -13,6 +13,10 @@ const weights: Record<Weight, number> = { regular: 400, bold: 700 };
 interface Face {
   family: string;
   subset: string;
+  // scripts written without spaces between words: the language whose dictionary finds the
+  // words, so that lines break between them and not inside one (Burmese puts spaces between
+  // phrases, and its words set apart read back with stray spaces: it breaks at spaces)
+  words?: Intl.Segmenter;
   // OpenType features fontkit does not apply by itself to this script
   features?: PDFKit.Mixins.OpenTypeFeatures[];
   // strings laid out in visual order here, as fontkit has no shaper for the script
@@ -68,14 +72,22 @@ const faces: Face[] = [
   { family: 'noto-sans', subset: 'latin' },
   { family: 'noto-sans', subset: 'latin-ext' },
   { family: 'noto-sans', subset: 'vietnamese' },
-  { family: 'noto-sans-khmer', subset: 'khmer' },
+  {
+    family: 'noto-sans-khmer',
+    subset: 'khmer',
+    words: new Intl.Segmenter('km', { granularity: 'word' }),
+  },
   {
     family: 'noto-sans-myanmar',
     subset: 'myanmar',
     features: ['ccmp', 'blwf', 'abvs', 'blws'],
     visual: myanmarVisualOrder,
   },
-  { family: 'noto-sans-thai', subset: 'thai' },
+  {
+    family: 'noto-sans-thai',
+    subset: 'thai',
+    words: new Intl.Segmenter('th', { granularity: 'word' }),
+  },
 ];
 // Latin, where characters that no subset covers are set (as the font's missing glyph)
 const fallbackFace = faces[0]!;
@@ -184,6 +196,13 @@ export function runsOf(text: string): Run[] {
   return runs;
 }
 
+// A run of a script without spaces, one word at a time: PDFKit breaks lines between calls.
+function wordsOf(run: Run): Run[] {
+  const { face } = run;
+  if (!face.words) return [run];
+  return [...face.words.segment(run.text)].map(({ segment }) => ({ face, text: segment }));
+}
+
 // Noto Sans's ascender, in em: every run is set on the baseline the Latin font would have, as
 // PDFKit otherwise hangs each run from its own font's (taller) ascender.
 const latinAscender = 1.069;
@@ -230,7 +249,7 @@ export function writeText(
   text: string,
   { size, weight = 'regular', continued = false, ...options }: TextOptions,
 ) {
-  const runs = runsOf(text);
+  const runs = runsOf(text).flatMap(wordsOf);
   doc.fontSize(size);
   runs.forEach((run, index) => {
     const { face } = run;
