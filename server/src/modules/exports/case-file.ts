@@ -1,4 +1,5 @@
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
+import type { datePrecisions } from '@vigil/shared/enums';
 import { publicNameOf } from '@vigil/shared/pseudonym';
 import {
   documentIncidentLimit,
@@ -8,8 +9,8 @@ import {
   type CaseIncident,
   type CaseSummarySelection,
 } from '@vigil/shared/schemas/exports';
-import type { Prisma } from '../../../../prisma/generated/client.ts';
-import { Prisma as PrismaValues } from '../../../../prisma/generated/client.ts';
+import { Prisma } from '../../../../prisma/generated/client.ts';
+import { whereSql } from '../../db/where-sql.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { readableDefenders } from '../defenders/index.ts';
@@ -28,6 +29,8 @@ import {
   verificationLabels,
   type VocabularyLabel,
 } from './labels.ts';
+
+const { sql, join } = Prisma;
 
 // Incidents (and defenders) are read this many at a time, so that an export of any size runs
 // a bounded number of queries per page and holds one page in memory.
@@ -262,7 +265,6 @@ async function chargeHistories(
 ): Promise<ChargeHistories> {
   const histories: ChargeHistories = new Map();
   if (incidentIds.length === 0) return histories;
-  const { sql, join } = PrismaValues;
   const events = await ctx.db.$queryRaw<ChargeEvent[]>(sql`
     SELECT "entityId" AS "incidentId", "at", "changes" -> 'charges' -> 'to' AS "charges"
     FROM "AuditEvent"
@@ -405,6 +407,14 @@ function toCaseIncident(
   };
 }
 
+interface TimelineRow {
+  defenderId: string;
+  reference: string;
+  title: string;
+  occurredOn: string;
+  datePrecision: (typeof datePrecisions)[number];
+}
+
 function* pagesOf<T>(items: readonly T[], size = exportPageSize) {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
@@ -488,39 +498,25 @@ export async function openCaseFile(
       .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.row.id.localeCompare(b.row.id));
     for (const page of pagesOf(named)) {
       const ids = page.map(({ row }) => row.id);
-      const timeline = await ctx.db.incident.findMany({
-        where: {
-          AND: [
-            included,
-            {
-              OR: [
-                { acts: { some: { defenderId: { in: ids } } } },
-                { charges: { some: { defenderId: { in: ids } } } },
-              ],
-            },
-          ],
-        },
-        select: {
-          reference: true,
-          title: true,
-          occurredOn: true,
-          datePrecision: true,
-          acts: { where: { defenderId: { in: ids } }, select: { defenderId: true } },
-          charges: { where: { defenderId: { in: ids } }, select: { defenderId: true } },
-        },
-        orderBy: inFileOrder,
-      });
+      // the defenders' incidents in one statement: Prisma would read each incident's acts and
+      // charges apart, then join them in memory
+      const timeline = await ctx.db.$queryRaw<TimelineRow[]>(sql`
+        SELECT link."defenderId"::text AS "defenderId", i."reference", i."title",
+          to_char(i."occurredOn", 'YYYY-MM-DD') AS "occurredOn", i."datePrecision"::text AS "datePrecision"
+        FROM (
+          SELECT "defenderId", "incidentId" FROM "IncidentAct" WHERE "defenderId" = ANY(${ids}::uuid[])
+          UNION
+          SELECT "defenderId", "incidentId" FROM "IncidentCharge" WHERE "defenderId" = ANY(${ids}::uuid[])
+        ) AS link
+        JOIN "Incident" AS i ON i."id" = link."incidentId"
+        WHERE ${whereSql('Incident', 'i', included)}
+        ORDER BY i."occurredOn", i."reference"`);
       const incidentsOf = new Map<string, CaseDefender['incidents']>();
-      for (const incident of timeline) {
-        const entry = {
-          reference: incident.reference,
-          title: incident.title,
-          date: formatDate(incident.occurredOn, incident.datePrecision),
-        };
-        const people = new Set(
-          [...incident.acts, ...incident.charges].map((link) => link.defenderId),
-        );
-        for (const id of people) incidentsOf.set(id, [...(incidentsOf.get(id) ?? []), entry]);
+      for (const { defenderId, reference, title, occurredOn, datePrecision } of timeline) {
+        const entry = { reference, title, date: formatDate(occurredOn, datePrecision) };
+        const list = incidentsOf.get(defenderId);
+        if (list) list.push(entry);
+        else incidentsOf.set(defenderId, [entry]);
       }
       yield page.map(({ row, name }) => {
         const pseudonymous = row.consent !== 'PUBLIC';
