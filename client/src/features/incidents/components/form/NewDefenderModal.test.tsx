@@ -33,6 +33,7 @@ const created = {
   contact: null,
   notes: null,
   consent: 'CONFIDENTIAL',
+  shareWithAuthorities: 'UNKNOWN',
   version: 1,
   updatedAt: '2024-01-10T08:00:00.000Z',
 };
@@ -129,7 +130,12 @@ describe('duplicate warning', { timeout: 60_000 }, () => {
     const post = calls.find((call) => call.method === 'POST');
     expect(post).toMatchObject({
       path: '/defenders',
-      body: { displayName: 'Sok Chendaa', country: 'KH', consent: 'CONFIDENTIAL' },
+      body: {
+        displayName: 'Sok Chendaa',
+        country: 'KH',
+        consent: 'CONFIDENTIAL',
+        shareWithAuthorities: 'UNKNOWN',
+      },
     });
   });
 

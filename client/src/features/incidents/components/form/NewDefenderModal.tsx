@@ -17,7 +17,7 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { consents, genders, riskLevels } from '@vigil/shared/enums';
+import { consents, genders, riskLevels, shareWithAuthoritiesValues } from '@vigil/shared/enums';
 import {
   createDefenderInput,
   type DefenderOutput,
@@ -43,6 +43,7 @@ interface DefenderFormValues {
   gender: (typeof genders)[number];
   sectors: string[];
   consent: (typeof consents)[number];
+  shareWithAuthorities: (typeof shareWithAuthoritiesValues)[number];
   riskLevel: (typeof riskLevels)[number];
   country: string | null;
   organisation: string;
@@ -60,6 +61,7 @@ function toDefenderInput(values: DefenderFormValues) {
     gender: values.gender,
     sectors: values.sectors,
     consent: values.consent,
+    shareWithAuthorities: values.shareWithAuthorities,
     riskLevel: values.riskLevel,
     country: values.country ?? undefined,
     organisation: optional(values.organisation),
@@ -232,6 +234,7 @@ function NewDefenderForm({
       gender: 'UNKNOWN',
       sectors: [],
       consent: 'CONFIDENTIAL',
+      shareWithAuthorities: 'UNKNOWN',
       riskLevel: 'MEDIUM',
       country: country ?? (countries.length === 1 ? countries[0]!.value : null),
       organisation: '',
@@ -365,6 +368,23 @@ function NewDefenderForm({
                 label={t('form.newDefender.consent')}
                 description={t('form.newDefender.consentHint')}
                 data={consents.map((value) => ({ value, label: t(`common:consent.${value}`) }))}
+                value={field.value}
+                onChange={(value) => value && field.onChange(value)}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="shareWithAuthorities"
+            render={({ field }) => (
+              <Select
+                label={t('form.newDefender.shareWithAuthorities')}
+                description={t('form.newDefender.shareWithAuthoritiesHint')}
+                data={shareWithAuthoritiesValues.map((value) => ({
+                  value,
+                  label: t(`form.newDefender.shareWithAuthoritiesValues.${value}`),
+                }))}
                 value={field.value}
                 onChange={(value) => value && field.onChange(value)}
                 allowDeselect={false}
