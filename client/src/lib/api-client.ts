@@ -1,5 +1,6 @@
 import { errorBody, errorStatus, type ErrorCode } from '@vigil/shared/errors';
 import type { z } from 'zod';
+import { filenameFromDisposition } from './download.ts';
 
 // Every failed call ends up as an ApiError, whether the server answered with the contract's
 // error body, with something else (a proxy's HTML page), or not at all.
@@ -94,6 +95,57 @@ export async function apiRequest<T extends z.ZodType = z.ZodUndefined>(
     throw new ApiError(response.status, 'INTERNAL', 'The server sent an unexpected response.');
   }
   return parsed.data as z.output<T>;
+}
+
+export interface DownloadProgress {
+  received: number;
+  // the size announced by Content-Length, when the server knew it
+  total: number | undefined;
+}
+
+// A file from the API (an export), read chunk by chunk so that the page can say how far it is;
+// errors as every other call's.
+export async function apiDownload(
+  path: string,
+  {
+    signal,
+    onProgress,
+  }: { signal?: AbortSignal; onProgress?: (progress: DownloadProgress) => void },
+): Promise<{ blob: Blob; filename: string | undefined }> {
+  const unavailable = () =>
+    new ApiError(0, 'UNAVAILABLE', 'Cannot reach the server. Check your connection.');
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { credentials: 'same-origin', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw unavailable();
+  }
+  if (!response.ok) throw await toApiError(response);
+
+  const length = Number(response.headers.get('content-length'));
+  let total = Number.isFinite(length) && length > 0 ? length : undefined;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  const reader = response.body?.getReader();
+  try {
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+      chunks.push(chunk.value);
+      received += chunk.value.byteLength;
+      // a compressed answer announces fewer bytes than the stream gives
+      if (total !== undefined && received > total) total = undefined;
+      onProgress?.({ received, total });
+    }
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw unavailable();
+  }
+  return {
+    blob: new Blob(chunks, {
+      type: response.headers.get('content-type') ?? 'application/octet-stream',
+    }),
+    filename: filenameFromDisposition(response.headers.get('content-disposition')),
+  };
 }
 
 export const api = {

@@ -93,3 +93,21 @@ export function monthNames(style: 'long' | 'short' = 'long'): string[] {
   const format = new Intl.DateTimeFormat(locale(), { month: style, timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, month) => format.format(Date.UTC(2000, month, 1)));
 }
+
+const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+// `340 kB`, `1.2 MB`: sizes as people read them, in powers of 1000 as the units say.
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < byteUnits.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale(), {
+    style: 'unit',
+    unit: byteUnits[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit < 2 ? 0 : 1,
+  }).format(value);
+}

@@ -2,6 +2,7 @@ import { Anchor, Button, DataList, Grid, Paper, Stack, Text, Title } from '@mant
 import { IconPencil } from '@tabler/icons-react';
 import type { AdvocacyOutput } from '@vigil/shared/schemas/advocacy';
 import { Link, useParams } from 'react-router';
+import { ExportMenu } from '../../../components/ui/ExportMenu.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
 import { AdvocacyStatusBadge, PrecisionDate } from '../../../components/ui/RecordBadges.tsx';
@@ -15,7 +16,7 @@ import { advocacySubject } from './advocacy-subject.ts';
 import { DeleteAdvocacyButton } from './DeleteAdvocacyButton.tsx';
 import { LinkedDefenders, LinkedIncidents } from './LinkedCases.tsx';
 
-// The page's actions: what the caller may do with the action (the export buttons join them).
+// The page's actions: what the caller may do with the action, and its exports.
 function ActionButtons({ action }: { action: AdvocacyOutput }) {
   const common = useCommonText().t;
   const ability = useAppAbility();
@@ -35,6 +36,10 @@ function ActionButtons({ action }: { action: AdvocacyOutput }) {
       {ability.can('delete', record) && (
         <DeleteAdvocacyButton id={action.id} title={action.title} />
       )}
+      <ExportMenu
+        selection={{ advocacyId: action.id }}
+        drafts={[{ label: common('export.statement'), path: `/exports/statement/${action.id}` }]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { IconEye, IconPencil } from '@tabler/icons-react';
 import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ExportMenu } from '../../../components/ui/ExportMenu.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
 import { ConsentBadge, RiskLevel, TermLabel } from '../../../components/ui/RecordBadges.tsx';
@@ -192,6 +193,7 @@ export function DefenderPage() {
       {ability.can('delete', record) && (
         <DeleteDefenderButton id={defender.id} name={defender.displayName} />
       )}
+      <ExportMenu selection={{ defenderId: defender.id }} />
     </>
   );
 

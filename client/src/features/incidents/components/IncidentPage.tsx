@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine
 import { IconAlertTriangle, IconPencil, IconTrashX } from '@tabler/icons-react';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { Link, useParams } from 'react-router';
+import { ExportMenu } from '../../../components/ui/ExportMenu.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
 import {
@@ -80,6 +81,18 @@ function IncidentView({ incident }: { incident: IncidentOutput }) {
               )}
               <WorkflowButtons incident={incident} workflow={workflow} />
               {canDelete && <DeleteIncidentButton incident={incident} />}
+              {/* public outputs never hold a restricted incident */}
+              {incident.confidentiality === 'STANDARD' && (
+                <ExportMenu
+                  selection={{ incidentId: incident.id }}
+                  drafts={[
+                    {
+                      label: t('export.unSubmission', { ns: 'common' }),
+                      path: `/exports/un-submission/${incident.id}`,
+                    },
+                  ]}
+                />
+              )}
             </>
           )
         }

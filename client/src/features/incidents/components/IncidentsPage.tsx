@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type SortDirection } from '../../../components/ui/DataTable.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { ExportMenu } from '../../../components/ui/ExportMenu.tsx';
 import { IncidentFilters } from '../../../components/ui/IncidentFilters.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
 import { useAppAbility } from '../../../lib/ability.ts';
@@ -39,6 +40,8 @@ export function IncidentsPage() {
   );
   const filtered = Object.keys(raw).some((key) => !['sort', 'cursor', 'limit'].includes(key));
   const canCreate = ability.can('create', 'Incident');
+  // the case summary covers what the list shows, in any order
+  const { sort: _sort, cursor: _cursor, limit: _limit, ...filters } = query;
 
   const logButton = (label: string) => (
     <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} aria-hidden />}>
@@ -113,7 +116,12 @@ export function IncidentsPage() {
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
-        actions={canCreate ? logButton(t('list.logIncident')) : undefined}
+        actions={
+          <>
+            {canCreate && logButton(t('list.logIncident'))}
+            <ExportMenu selection={filters} />
+          </>
+        }
       />
       <Stack gap="md">
         <IncidentFilters query={query} update={update} clear={clear} />
