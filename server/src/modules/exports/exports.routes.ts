@@ -17,7 +17,7 @@ exportRoutes.get(
   '/case-summary',
   {
     summary:
-      'A case summary of the chosen incidents (by incidentId, defenderId, advocacyId, any mix, narrowed by the incident list filters) as a download: docx (a written summary, at most 500 incidents), xlsx (sheets Incidents and Acts), csv (one table per file: part=incidents, the default, one row per incident; part=acts, one row per act) or json (the body below). Public output: restricted incidents and confidential defenders never appear, anonymised defenders under their pseudonym, no sensitive field. Written to the audit log.',
+      'A case summary of the chosen incidents (by incidentId, defenderId, advocacyId, any mix, narrowed by the incident list filters) as a download: pdf or docx (a written summary, at most 500 incidents: more is 400, narrow the filters), xlsx (sheets Incidents and Acts), csv (one table per file: part=incidents, the default, one row per incident; part=acts, one row per act) or json (the body below). Public output: restricted incidents and confidential defenders never appear, anonymised defenders under their pseudonym, no sensitive field. Written to the audit log.',
     query: caseSummaryQuery,
     response: caseSummaryJson,
   },
