@@ -39,9 +39,9 @@ function myanmarSyllables(text: string): string[] {
   const syllables: string[] = [];
   const chars = [...text];
   chars.forEach((char, index) => {
-    const previous = chars[index - 1];
-    const stacked = previous === virama;
-    // so a consonant after a kinzi (NGA, asat, virama) belongs to the kinzi's syllable
+    // a consonant after a virama is stacked: after a kinzi (NGA, asat, virama) too, so that
+    // the kinzi and its base are one syllable
+    const stacked = chars[index - 1] === virama;
     const startsSyllable = consonant.test(char) && !stacked;
     if (startsSyllable || syllables.length === 0) syllables.push(char);
     else syllables[syllables.length - 1] += char;
@@ -91,6 +91,7 @@ const faces: Face[] = [
 ];
 // Latin, where characters that no subset covers are set (as the font's missing glyph)
 const fallbackFace = faces[0]!;
+const khmerFace = faces.find((face) => face.subset === 'khmer')!;
 
 type Ranges = [number, number][];
 
@@ -163,13 +164,7 @@ export function registerFonts(doc: PDFKit.PDFDocument) {
       doc.registerFont(fontName(face, weight), file);
     }
   }
-  skipNullAnchors(
-    doc,
-    fontName(
-      faces.find((face) => face.subset === 'khmer')!,
-      'regular',
-    ),
-  );
+  skipNullAnchors(doc, fontName(khmerFace, 'regular'));
 }
 
 export interface Run {
