@@ -102,6 +102,21 @@ describe('case summaries larger than a page', () => {
     expect(large.queries).toBeLessThanOrEqual(small.queries + extraPages * 10);
   });
 
+  it.each(['json', 'csv', 'xlsx'] as const)(
+    'when the reader of a %s export goes away half-way, then the export stops instead of waiting',
+    async (format) => {
+      const summary = await exportCaseSummary(ctx, { format, country: ['VN'] });
+      // a reader who takes 64 KB and then hangs up
+      const out = new PassThrough({ highWaterMark: 16 * 1024 });
+      let taken = 0;
+      out.on('data', (chunk: Buffer) => {
+        taken += chunk.length;
+        if (taken > 64 * 1024) out.destroy();
+      });
+      await expect(summary.render(out)).rejects.toThrow();
+    },
+  );
+
   it('when a document would hold more incidents than the limit, then 400 asks to narrow the filters; spreadsheets stream them', async () => {
     await expect(exportCaseSummary(ctx, { format: 'docx', country: ['VN'] })).rejects.toMatchObject(
       {

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CaseFileStream } from './case-file.ts';
 import { caseSummaryTables, type Table } from './case-summary.tables.ts';
-import { drained } from './drained.ts';
+import { closing, drained } from './drained.ts';
 
 // A zip holds its parts one after the other, so each sheet is written whole before the next
 // (a second pass over the incidents for the acts) rather than held in memory meanwhile.
@@ -44,5 +44,6 @@ export async function renderCaseSummaryXlsx(file: CaseFileStream, out: Writable)
   workbook.modified = file.head.generatedAt;
   await writeSheet(workbook, file, caseSummaryTables.incidents, out);
   await writeSheet(workbook, file, caseSummaryTables.acts, out);
-  await workbook.commit();
+  // the zip's end waits for its reader: one who left would keep it waiting for ever
+  await Promise.race([workbook.commit(), closing(out)]);
 }
