@@ -3,7 +3,7 @@ import { generatedPseudonym } from '@vigil/shared/pseudonym';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { openDocx } from '../../../../tests/support/docx.ts';
 import type { RoleClient } from '../../../../tests/support/http.ts';
-import { errorCodeOf } from '../incidents/incidents.factories.ts';
+import { errorCodeOf, incidentBody, postIncident } from '../incidents/incidents.factories.ts';
 import { unnamedDefender } from './case-file.ts';
 import {
   buildExportWorld,
@@ -136,6 +136,29 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       ]);
     },
   );
+
+  it('when a defender is only charged, not named to the government, then they are a described victim too, never named', async () => {
+    await setShare(world.defenders.dara, 'NO');
+    const incident = await postIncident(
+      world.admin,
+      incidentBody(world.defenders.somchai, {
+        country: 'TH',
+        charges: [
+          { defenderId: world.defenders.dara, law: 'Penal Code s. 112', status: 'CHARGED' },
+        ],
+      }),
+    );
+    const { docx } = await download(world.admin, incident.id);
+    for (const part of docx.everything) expect(part).not.toContain(publicNames.dara);
+    expectInOrder(docx.paragraphs, [
+      'Victim 1',
+      'Described as: a non-binary human rights defender working on student youth in Thailand',
+      'Victim 2',
+      'Described as: a woman human rights defender working on land environment and community based in Cambodia',
+      sections[3]!,
+      'Victim 2: Penal Code s. 112. Status: Charged.',
+    ]);
+  });
 
   it('when a defender agreed to be named to the government but is known in public by a pseudonym, then they are still described, not named', async () => {
     await setShare(world.defenders.vibol, 'YES');

@@ -53,17 +53,20 @@ function descriptionOf(defender: CaseDefender): string {
   return `a ${gender}human rights defender${work} in ${defender.countryName}`;
 }
 
+// The case file of one incident holds exactly its defenders who may be named somewhere: those
+// of its acts first, in their order, then those only charged.
 function victimsOf(incident: CaseIncident, file: CaseFile): Victim[] {
-  const ids = [
-    ...new Set(incident.acts.flatMap((act) => (act.defenderId ? [act.defenderId] : []))),
-  ];
-  return ids.flatMap((id, index) => {
-    const defender = file.defenders.find((candidate) => candidate.id === id);
-    if (!defender) return [];
-    const label = `Victim ${index + 1}`;
-    const named = defender.shareWithAuthorities === 'YES' && !defender.pseudonymous;
-    return [{ defender, label, named, reference: named ? defender.name : label }];
-  });
+  const order = (defender: CaseDefender) => {
+    const index = incident.acts.findIndex((act) => act.defenderId === defender.id);
+    return index === -1 ? incident.acts.length : index;
+  };
+  return [...file.defenders]
+    .sort((a, b) => order(a) - order(b))
+    .map((defender, index) => {
+      const label = `Victim ${index + 1}`;
+      const named = defender.shareWithAuthorities === 'YES' && !defender.pseudonymous;
+      return { defender, label, named, reference: named ? defender.name : label };
+    });
 }
 
 // Free text written about the incident may hold the name of a defender who is not to be named
