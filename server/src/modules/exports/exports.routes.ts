@@ -34,6 +34,10 @@ exportRoutes.get(
         res.removeHeader('Content-Disposition');
         throw error;
       }
+      if (res.destroyed) {
+        req.log.info('case summary export ended: the reader went away');
+        return;
+      }
       // the file has begun: a cut connection is the only honest way to say it failed
       req.log.error({ err: error }, 'case summary export failed while writing');
       res.destroy();
