@@ -115,6 +115,7 @@ describe('loadCaseFile', () => {
       filedOn: '20 Mar 2014',
       sentence: 'Two years in prison',
     });
+    expect(arrest.charges[0]!.history[0]!.at).toBeInstanceOf(Date);
     expect(arrest.charges[0]!.history.map((step) => step.status)).toEqual([
       'Charged',
       'On trial',

@@ -112,11 +112,11 @@ async function chosenScope(ctx: Ctx, selection: CaseSummarySelection) {
       select: { id: true, displayName: true, pseudonym: true, consent: true },
     });
     if (defenders.length < distinctCount(selection.defenderId)) throw notFound('Defender');
-    for (const defender of defenders) {
-      scope.push({
-        label: 'Defender',
-        value: publicNameOf(defender) ?? unnamedDefender.confidential,
-      });
+    const names = defenders.map(
+      (defender) => publicNameOf(defender) ?? unnamedDefender.confidential,
+    );
+    for (const name of names.sort((a, b) => a.localeCompare(b, 'en'))) {
+      scope.push({ label: 'Defender', value: name });
     }
   }
   if (selection.advocacyId) {

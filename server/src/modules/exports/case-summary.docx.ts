@@ -39,7 +39,9 @@ function chargeParagraphs(charge: CaseIncident['charges'][number]) {
   return [
     bullet(`${charge.defenderName}, ${charge.law}${filed}: ${charge.status}${sentenced}.`),
     ...(charge.description ? [line(charge.description)] : []),
-    ...(history.length > 1 ? [line(`Status history: ${history.join('; ')}.`)] : []),
+    ...(history.length > 1
+      ? [line(`Status history, by the date each was recorded: ${history.join('; ')}.`)]
+      : []),
   ];
 }
 

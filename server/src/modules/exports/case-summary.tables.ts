@@ -18,7 +18,7 @@ function chargeText(charge: CaseIncident['charges'][number]) {
   const details = either(
     charge.filedOn && `filed ${charge.filedOn}`,
     charge.sentence && `sentence: ${charge.sentence}`,
-    history.length > 0 ? `history: ${history.join(', ')}` : undefined,
+    history.length > 0 ? `recorded: ${history.join(', ')}` : undefined,
   );
   return `${charge.defenderName}: ${charge.law}, ${charge.status}${details ? ` (${details})` : ''}`;
 }

@@ -110,7 +110,7 @@ describe('GET /api/exports/case-summary', () => {
       Advocacy: 'Statement: Joint statement on land defenders (10 Jan 2015; Geneva; Published)',
     });
     expect(arrest.Charges).toMatch(
-      /^Dara Sok: Criminal Code art\. 305, Convicted \(filed 20 Mar 2014; sentence: Two years in prison; history: Charged .+, On trial .+, Convicted .+\)$/,
+      /^Dara Sok: Criminal Code art\. 305, Convicted \(filed 20 Mar 2014; sentence: Two years in prison; recorded: Charged .+, On trial .+, Convicted .+\)$/,
     );
   });
 
@@ -198,7 +198,7 @@ describe('GET /api/exports/case-summary', () => {
       'Dara Sok: Arbitrary arrest, at the hands of Police. Afterwards: Held on trial.',
       `${unnamedDefender.confidential}: Arbitrary detention, at the hands of Police.`,
       'Dara Sok, Criminal Code art. 305, filed 20 Mar 2014: Convicted; sentence: Two years in prison.',
-      'Status history:',
+      'Status history, by the date each was recorded:',
       '10 Jan 2015: Statement, “Joint statement on land defenders”, Geneva (Published).',
       'A pseudonym, used to protect this defender.',
       `12 Mar 2014: ${arrest.reference} — ${arrest.title}`,
