@@ -202,6 +202,9 @@ function actionSection(incident: CaseIncident, redact: (text: string) => string)
 function consentSection(victims: Victim[], country: string): Paragraph[] {
   return [
     heading('6. Consent', HeadingLevel.HEADING_1),
+    ...(victims.length === 0
+      ? [line('No defender of this incident consented to be named: none is named here.')]
+      : []),
     ...victims.flatMap(({ defender, label, named }) => [
       heading(label, HeadingLevel.HEADING_2),
       labelled(
