@@ -199,6 +199,15 @@ describe('case summary PDF', () => {
     }
   });
 
+  it('when rendered, then the bookmarks hold the two sections with an entry per incident and per defender', () => {
+    const raw = fs.readFileSync(pdf).toString('latin1');
+    expect(raw).toContain('/PageMode /UseOutlines');
+    expect(raw).toContain('/Title (Incidents)');
+    expect(raw).toContain('/Title (Defenders)');
+    const entries = raw.match(/\/Dest \[/g) ?? [];
+    expect(entries).toHaveLength(2 + caseFile.incidents.length + caseFile.defenders.length);
+  });
+
   it('when page 1 is rendered to an image, then it is a PNG with ink on it', async () => {
     const prefix = path.join(dir, 'page');
     await run('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-png', pdf, prefix]);

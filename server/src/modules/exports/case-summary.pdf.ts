@@ -133,8 +133,10 @@ function sourcesText(sources: CaseIncident['sources']) {
   return `${counted(sources.length, 'source', 'sources')}${kinds.length > 0 ? `: ${kinds.join('; ')}` : ''}.`;
 }
 
-function incidentSection(doc: Doc, incident: CaseIncident) {
-  heading(doc, `${incident.reference} — ${incident.title}`, sizes.heading, 14);
+function incidentSection(doc: Doc, incident: CaseIncident, bookmarks: PDFKit.PDFOutline) {
+  const title = `${incident.reference} — ${incident.title}`;
+  heading(doc, title, sizes.heading, 14);
+  bookmarks.addItem(title);
   muted(
     doc,
     joined([
@@ -175,8 +177,9 @@ function incidentSection(doc: Doc, incident: CaseIncident) {
   }
 }
 
-function defenderSection(doc: Doc, defender: CaseDefender) {
+function defenderSection(doc: Doc, defender: CaseDefender, bookmarks: PDFKit.PDFOutline) {
   heading(doc, defender.name, sizes.heading, 10);
+  bookmarks.addItem(defender.name);
   muted(
     doc,
     joined([
@@ -227,13 +230,16 @@ function layOut(doc: Doc, file: CaseFile) {
     paragraph(doc, omitted);
   }
 
+  // the reader's bookmarks: each incident and each defender under its section
   heading(doc, 'Incidents', sizes.section, 18);
+  const incidents = doc.outline.addItem('Incidents');
   if (file.incidents.length === 0) paragraph(doc, 'No incident matches this selection.');
-  for (const incident of file.incidents) incidentSection(doc, incident);
+  for (const incident of file.incidents) incidentSection(doc, incident, incidents);
 
   if (file.defenders.length > 0) {
     heading(doc, 'Defenders', sizes.section, 20);
-    for (const defender of file.defenders) defenderSection(doc, defender);
+    const defenders = doc.outline.addItem('Defenders');
+    for (const defender of file.defenders) defenderSection(doc, defender, defenders);
   }
 }
 
