@@ -12,6 +12,7 @@ const labelled = (label: string, text: string) =>
   new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)] });
 
 const sentence = (parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ');
+const sentenceOf = (parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
 
 function leftOut({ incidents, defenders }: CaseFile['omitted']): string | undefined {
   const parts = [
@@ -45,9 +46,19 @@ function chargeParagraphs(charge: CaseIncident['charges'][number]) {
   ];
 }
 
-function incidentSection(incident: CaseIncident): Paragraph[] {
-  const verified = incident.verifiedAt ? `Verified on ${formatDate(incident.verifiedAt)}. ` : '';
+// "Verified on 4 Mar 2015. Degree: Confirmed. 2 sources: Lawyer (Reliable), ..."
+function verificationText(incident: CaseIncident) {
   const sources = incident.sources.map((source) => `${source.kind} (${source.reliability})`);
+  return sentenceOf([
+    incident.verifiedAt && `Verified on ${formatDate(incident.verifiedAt)}.`,
+    `Degree: ${incident.verification}.`,
+    sources.length === 0
+      ? 'No source recorded.'
+      : `${sources.length} ${sources.length === 1 ? 'source' : 'sources'}: ${sources.join(', ')}.`,
+  ]);
+}
+
+function incidentSection(incident: CaseIncident): Paragraph[] {
   return [
     heading(`${incident.reference} — ${incident.title}`, HeadingLevel.HEADING_2),
     line(
@@ -67,9 +78,7 @@ function incidentSection(incident: CaseIncident): Paragraph[] {
       ? [heading('Charges', HeadingLevel.HEADING_3), ...incident.charges.flatMap(chargeParagraphs)]
       : []),
     heading('Verification', HeadingLevel.HEADING_3),
-    line(
-      `${verified}${incident.verification}, on ${sources.length} ${sources.length === 1 ? 'source' : 'sources'}${sources.length > 0 ? `: ${sources.join(', ')}` : ''}.`,
-    ),
+    line(verificationText(incident)),
     ...(incident.advocacy.length > 0
       ? [
           heading('Advocacy so far', HeadingLevel.HEADING_3),

@@ -199,6 +199,7 @@ describe('GET /api/exports/case-summary', () => {
       `${unnamedDefender.confidential}: Arbitrary detention, at the hands of Police.`,
       'Dara Sok, Criminal Code art. 305, filed 20 Mar 2014: Convicted; sentence: Two years in prison.',
       'Status history, by the date each was recorded:',
+      'Degree: Unverified. 2 sources: Witness testimony (Reliable), Lawyer (Highly reliable).',
       '10 Jan 2015: Statement, “Joint statement on land defenders”, Geneva (Published).',
       'A pseudonym, used to protect this defender.',
       `12 Mar 2014: ${arrest.reference} — ${arrest.title}`,
