@@ -2,7 +2,7 @@ import { Button, Group, Menu, Progress, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { caseSummaryFormats, type CaseSummaryFormat } from '@vigil/shared/schemas/exports';
+import type { CaseSummaryFormat } from '@vigil/shared/schemas/exports';
 import { useRef, useState } from 'react';
 import { useAppAbility } from '../../lib/ability.ts';
 import { apiDownload, type DownloadProgress } from '../../lib/api-client.ts';
@@ -24,6 +24,15 @@ interface ExportMenuProps {
   // documents to finish by hand, offered after the case summary's formats
   drafts?: ExportDraft[];
 }
+
+// documents first, then data
+const formats = [
+  'pdf',
+  'docx',
+  'xlsx',
+  'csv',
+  'json',
+] as const satisfies readonly CaseSummaryFormat[];
 
 function progressText(
   t: ReturnType<typeof useCommonText>['t'],
@@ -114,7 +123,7 @@ export function ExportMenu({ selection, drafts = [] }: ExportMenuProps) {
       </Menu.Target>
       <Menu.Dropdown maw="20rem">
         <Menu.Label>{t('export.caseSummary')}</Menu.Label>
-        {caseSummaryFormats.map((format) => (
+        {formats.map((format) => (
           <Menu.Item key={format} onClick={() => download.mutate(summaryPath(format))}>
             {t(`export.formats.${format}`)}
           </Menu.Item>
