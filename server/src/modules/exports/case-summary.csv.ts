@@ -9,7 +9,8 @@ async function* rowsOf(file: CaseFileStream, table: Table) {
 }
 
 // One table per file, streamed page by page. The BOM makes Excel read the file as UTF-8 (Khmer,
-// Thai, Burmese); cells that a spreadsheet would run as a formula start with an apostrophe.
+// Thai, Burmese); cells that a spreadsheet would run as a formula start with an apostrophe. Records
+// end in CRLF, so a cell holding a bare line feed (one value per line) must be quoted explicitly.
 export async function renderCaseSummaryCsv(file: CaseFileStream, out: Writable, table: Table) {
   await pipeline(
     Readable.from(rowsOf(file, table)),
@@ -19,6 +20,7 @@ export async function renderCaseSummaryCsv(file: CaseFileStream, out: Writable, 
       columns: table.columns.map((column) => column.header),
       escape_formulas: true,
       record_delimiter: 'windows',
+      quoted_match: /[\r\n]/,
     }),
     out,
   );

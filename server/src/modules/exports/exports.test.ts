@@ -68,6 +68,8 @@ describe('GET /api/exports/case-summary', () => {
     const { response, bytes } = await download(world.advocacy, 'format=csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // RFC 4180: a cell with line breaks is quoted, so that any reader keeps one record per incident
+    expect(Buffer.from(bytes).toString('utf8')).toContain(',"Police\nMilitary",');
     const rows = parseCsv(Buffer.from(bytes), { bom: true, columns: true }) as Record<
       string,
       string
