@@ -47,7 +47,11 @@ export function BreakdownChart({
   return (
     <ChartCard
       title={t(`${groupBy}.title`)}
-      description={t(`${groupBy}.description`)}
+      description={
+        linked
+          ? `${t(`${groupBy}.description`)} ${t('chart.clickHint')}`
+          : t(`${groupBy}.description`)
+      }
       columns={[
         { key: 'label', label: t(`${groupBy}.column`) },
         { key: 'count', label: t('chart.incidents') },

@@ -112,7 +112,7 @@ export function MonthlyChart({ filters }: { filters: IncidentFilters }) {
   return (
     <ChartCard
       title={unit === 'year' ? t('monthly.titleYear') : t('monthly.titleMonth')}
-      description={t('monthly.description')}
+      description={`${t('monthly.description')} ${t('chart.clickHint')}`}
       columns={[
         { key: 'label', label: t('monthly.period') },
         { key: 'total', label: t('monthly.all') },

@@ -35,7 +35,7 @@ export function PipelineChart({ filters }: { filters: IncidentFilters }) {
   return (
     <ChartCard
       title={t('status.title')}
-      description={t('status.description')}
+      description={`${t('status.description')} ${t('chart.clickHint')}`}
       columns={[
         { key: 'label', label: t('status.column') },
         { key: 'count', label: t('chart.incidents') },
