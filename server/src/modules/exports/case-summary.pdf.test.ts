@@ -213,9 +213,18 @@ describe('case summary PDF', () => {
     await run('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-png', pdf, prefix]);
     const [image] = fs.readdirSync(dir).filter((name) => name.startsWith('page'));
     const png = fs.readFileSync(path.join(dir, image!));
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    // a blank A4 page at 72 dpi compresses to well under a kilobyte
-    expect(png.length).toBeGreaterThan(8_000);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+    // the same page in grey levels, whose pixels are plain bytes after the PGM header
+    const grey = path.join(dir, 'grey');
+    await run('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-gray', pdf, grey]);
+    const [pgm] = fs.readdirSync(dir).filter((name) => name.startsWith('grey'));
+    const bytes = fs.readFileSync(path.join(dir, pgm!));
+    const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.toString('latin1', 0, 32))!;
+    const pixels = bytes.subarray(bytes.length - Number(width) * Number(height));
+    const inked = pixels.filter((level) => level < 128).length / pixels.length;
+    // text covers a few per cent of a page: neither blank nor a black box
+    expect(inked).toBeGreaterThan(0.01);
+    expect(inked).toBeLessThan(0.3);
   });
 });
 
