@@ -21,13 +21,39 @@ export interface SeedTerm {
   parent?: string;
 }
 
-// `CODE` or `CODE (description)`; the label is the code in sentence case.
+// `CODE` or `CODE (description)`; the label is the code in sentence case, unless that misreads it
+// (an acronym, a pair of words that wants "and" or "or").
 type TermSpec = string;
 
+const labelsUnlikeCodes: Record<string, string> = {
+  SLAPP: 'SLAPP',
+  TORTURE_ILL_TREATMENT: 'Torture or ill-treatment',
+  THREAT_INTIMIDATION: 'Threats and intimidation',
+  RAID_SEARCH: 'Raid or search',
+  DEFAMATION_STIGMATISATION: 'Defamation and stigmatisation',
+  PRO_GOVERNMENT_GROUP: 'Pro-government group',
+  FAMILY_COMMUNITY: 'Family or community',
+  ARRESTED_RELEASED: 'Arrested and released',
+  PRO_DEMOCRACY: 'Pro-democracy',
+  JOURNALIST_MEDIA: 'Journalists and media',
+  LAND_ENVIRONMENT: 'Land and environment',
+  LABOUR_TRADE_UNION: 'Labour and trade unions',
+  LGBTIQ_RIGHTS: 'LGBTIQ rights',
+  LAWYER_JUSTICE: 'Lawyers and justice',
+  COMMUNITY_BASED: 'Community-based',
+  ESC_RIGHTS: 'Economic, social and cultural rights',
+  ANTI_CORRUPTION: 'Anti-corruption',
+  STUDENT_YOUTH: 'Students and youth',
+  NGO_STAFF: 'NGO staff',
+  FAMILY_OF_VICTIM: 'Family of a victim',
+  WOMENS_RIGHTS: 'Women’s rights',
+  NGO_REPORT: 'NGO report',
+  PHOTO_VIDEO: 'Photo or video',
+};
+
 function labelOf(code: string): string {
-  const words = code.toLowerCase().split('_');
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const text = code.toLowerCase().split('_').join(' ');
+  return labelsUnlikeCodes[code] ?? text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function terms(specs: TermSpec[], parent?: string): SeedTerm[] {

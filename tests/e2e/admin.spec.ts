@@ -138,12 +138,12 @@ describe('administration', { timeout: 180_000 }, () => {
     await nav(page).getByRole('link', { name: 'Vocabularies' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vocabularies' }).waitFor();
     await page.getByRole('tab', { name: /Sectors/ }).click();
-    await page.getByRole('button', { name: 'Retire “Student youth”' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Retire “Student youth”?' });
+    await page.getByRole('button', { name: 'Retire “Students and youth”' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Retire “Students and youth”?' });
     expect(await confirm.innerText()).toContain('Records that use it keep it');
     await confirm.getByRole('button', { name: 'Retire the term' }).click();
 
-    await page.getByRole('button', { name: 'Restore “Student youth”' }).waitFor();
+    await page.getByRole('button', { name: 'Restore “Students and youth”' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'STUDENT_YOUTH' });
     // badges are set in capitals, which innerText reflects
     expect(await row.innerText()).toMatch(/retired/i);
@@ -203,7 +203,11 @@ describe('administration', { timeout: 180_000 }, () => {
       .getByRole('row')
       .filter({ hasText: 'Changed account status: Active → Deactivated' })
       .waitFor();
-    await page.getByRole('row').filter({ hasText: '“Student youth” in Sectors' }).first().waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '“Students and youth” in Sectors' })
+      .first()
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     // the filters live in the address: only the changes, in a link that can be shared

@@ -136,7 +136,7 @@ describe('loadCaseFile', () => {
     expect(dara).toMatchObject({
       pseudonymous: false,
       gender: 'Woman',
-      sectors: ['Land environment', 'Community based'],
+      sectors: ['Land and environment', 'Community-based'],
       organisation: 'Mekong Land Network',
       countryName: 'Cambodia',
       riskLevel: 'High risk',

@@ -134,7 +134,7 @@ describe('GET /api/exports/case-summary', () => {
       'Notes',
     ]);
     expect(rows.map((row) => [row.Reference, row.Defender, row.Violation])).toEqual([
-      [world.incidents.lawsuit.reference, publicNames.somchai, 'Slapp'],
+      [world.incidents.lawsuit.reference, publicNames.somchai, 'SLAPP'],
       [world.incidents.arrest.reference, publicNames.dara, 'Arbitrary arrest'],
       [world.incidents.arrest.reference, publicNames.anonymisedPseudonym, 'Physical assault'],
       [world.incidents.arrest.reference, unnamedDefender.confidential, 'Arbitrary detention'],
@@ -350,9 +350,11 @@ describe('GET /api/exports/case-summary', () => {
     });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      entity: 'CaseSummary',
+      entity: 'Export',
+      entityId: null,
       country: 'KH',
       changes: {
+        document: 'case-summary',
         format: 'xlsx',
         selection: {
           country: ['KH'],

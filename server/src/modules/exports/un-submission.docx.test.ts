@@ -68,7 +68,7 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       'Organisation: Mekong Land Network',
       'Country: Cambodia',
       'Victim 2',
-      'Described as: a woman human rights defender working on womens rights in Cambodia',
+      'Described as: a woman human rights defender working on women’s rights in Cambodia',
       'The incident also concerns 1 act against a defender who did not consent to be named; they are described only by what happened.',
       sections[1]!,
       'Date: 12 Mar 2014',
@@ -93,7 +93,7 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       'Victim 2',
       '(a) Consent to their name being mentioned in the communication and in the public report: No',
       '(b) Consent to their name being shared with the Government of Cambodia: Not asked, which counts as no',
-      'This submission does not name Victim 2: it describes them as a woman human rights defender working on womens rights in Cambodia.',
+      'This submission does not name Victim 2: it describes them as a woman human rights defender working on women’s rights in Cambodia.',
     ]);
     // the pseudonym is for public outputs: the submission speaks of Victim 2
     expect(docx.body).not.toContain(publicNames.anonymisedPseudonym);
@@ -118,7 +118,7 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       for (const part of docx.everything) expect(part).not.toContain(publicNames.dara);
       expect(docx.body).not.toContain('Mekong Land Network');
       const description =
-        'a woman human rights defender working on land environment and community based in Cambodia';
+        'a woman human rights defender working on land and environment and community-based in Cambodia';
       expectInOrder(docx.paragraphs, [
         sections[0]!,
         'Victim 1',
@@ -152,9 +152,9 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
     for (const part of docx.everything) expect(part).not.toContain(publicNames.dara);
     expectInOrder(docx.paragraphs, [
       'Victim 1',
-      'Described as: a non-binary human rights defender working on student youth in Thailand',
+      'Described as: a non-binary human rights defender working on students and youth in Thailand',
       'Victim 2',
-      'Described as: a woman human rights defender working on land environment and community based in Cambodia',
+      'Described as: a woman human rights defender working on land and environment and community-based in Cambodia',
       sections[3]!,
       'Victim 2: Penal Code s. 112. Status: Charged.',
     ]);
@@ -168,7 +168,7 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       expect(part).not.toContain(generatedPseudonym(world.defenders.vibol));
     }
     expectInOrder(docx.paragraphs, [
-      'Described as: a man human rights defender working on journalist media in Cambodia',
+      'Described as: a man human rights defender working on journalists and media in Cambodia',
       'Date: June 2015',
       'Victim 1 suffered surveillance at the hands of intelligence.',
       'No charges are recorded.',

@@ -45,7 +45,7 @@ const shareWords: Record<CaseDefender['shareWithAuthorities'], string> = {
   UNKNOWN: 'Not asked, which counts as no',
 };
 
-// "a woman human rights defender working on land environment and community based in Cambodia"
+// "a woman human rights defender working on land and environment and community-based in Cambodia"
 function descriptionOf(defender: CaseDefender): string {
   const gender = defender.gender === genderLabels.UNKNOWN ? '' : `${inSentence(defender.gender)} `;
   const work =

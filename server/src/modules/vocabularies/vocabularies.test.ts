@@ -95,7 +95,7 @@ describe('/api/vocabularies', () => {
       expect(response.status).toBe(409);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');
       const sector = (await vocabularies(admin)).sectors.find((t) => t.code === 'PRO_DEMOCRACY');
-      expect(sector?.label).toBe('Pro democracy');
+      expect(sector?.label).toBe('Pro-democracy');
     });
 
     it('when the vocabulary does not exist, then it is 404', async () => {
