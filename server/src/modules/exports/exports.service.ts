@@ -82,11 +82,17 @@ export async function exportCaseSummary(
   await recordAudit(ctx.db, {
     actorId: ctx.user.id,
     action: 'EXPORT',
-    entity: 'CaseSummary',
+    entity: 'Export',
     entityId: null,
     country: file.country,
     changes: JSON.parse(
-      JSON.stringify({ format, part, selection, incidentIds: file.incidentIds }),
+      JSON.stringify({
+        document: 'case-summary',
+        format,
+        part,
+        selection,
+        incidentIds: file.incidentIds,
+      }),
     ) as Prisma.InputJsonObject,
     ip: ctx.ip,
   });
