@@ -1,8 +1,7 @@
 import type { Response } from 'express';
 import { ForbiddenError } from '@casl/ability';
 import type { CaseAct, CaseIncident } from '@vigil/shared/schemas/exports';
-import type { HeadingLevel } from 'docx';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, TextRun, type HeadingLevel } from 'docx';
 import type { Ctx } from '../../http/request-context.ts';
 
 // What the drafts for advocacy (a statement, a UN submission) have in common: Word documents
@@ -72,8 +71,9 @@ export const whenOf = (incident: Pick<CaseIncident, 'date' | 'datePrecision'>) =
 export const placeOf = (incident: Pick<CaseIncident, 'location' | 'countryName'>) =>
   [incident.location, incident.countryName].filter(Boolean).join(', ');
 
+// a full stop unless the text ends a sentence already (Burmese and Khmer have their own)
 export const sentenceOf = (text: string) =>
-  /[.!?…»”"]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+  /[.!?…»”"။។]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 
 // "suffered arbitrary arrest at the hands of police and military"
 export function sufferedOf(act: Pick<CaseAct, 'violation' | 'perpetrators'>) {
