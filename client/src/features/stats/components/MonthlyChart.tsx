@@ -1,6 +1,5 @@
 import { BarChart } from '@mantine/charts';
 import type { IncidentFilters } from '@vigil/shared/schemas/incidents';
-import type { StatsBucket } from '@vigil/shared/schemas/stats';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { EmptyState, QueryState } from '../../../components/ui/QueryState.tsx';
@@ -9,50 +8,11 @@ import { useIncidentStats, useIncidentStatsList } from '../api/get-incident-stat
 import { useStatsText } from '../i18n/index.ts';
 import { useBucketLabel } from '../utils/labels.ts';
 import { periodPath } from '../utils/links.ts';
+import { countsByPeriod, periodKeys } from '../utils/periods.ts';
 import { ChartCard, type ChartRow } from './ChartCard.tsx';
 import { openOnClick, seriesColors } from './chart-data.ts';
 
 const stackedViolations = 5;
-// past three years of months the bars are too thin to read: the chart counts years instead
-const maxMonths = 36;
-
-// Every month from the first to the last with incidents (empty months too), or every year.
-export function periodKeys(months: readonly StatsBucket[]): {
-  unit: 'month' | 'year';
-  keys: string[];
-} {
-  const first = months[0]?.key;
-  const last = months[months.length - 1]?.key;
-  if (!first || !last) return { unit: 'month', keys: [] };
-  const [firstYear, firstMonth] = first.split('-').map(Number) as [number, number];
-  const [lastYear, lastMonth] = last.split('-').map(Number) as [number, number];
-  const count = (lastYear - firstYear) * 12 + lastMonth - firstMonth + 1;
-  if (count > maxMonths) {
-    return {
-      unit: 'year',
-      keys: Array.from({ length: lastYear - firstYear + 1 }, (_, index) =>
-        String(firstYear + index),
-      ),
-    };
-  }
-  return {
-    unit: 'month',
-    keys: Array.from({ length: count }, (_, index) => {
-      const month = firstMonth - 1 + index;
-      return `${firstYear + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
-    }),
-  };
-}
-
-// Counts per period from month buckets (`2024-03` adds to `2024` when counting years).
-function countsByPeriod(buckets: readonly StatsBucket[] | undefined, unit: 'month' | 'year') {
-  const counts = new Map<string, number>();
-  for (const bucket of buckets ?? []) {
-    const key = unit === 'year' ? bucket.key.slice(0, 4) : bucket.key;
-    counts.set(key, (counts.get(key) ?? 0) + bucket.count);
-  }
-  return counts;
-}
 
 // Incidents per month, stacked by the most frequent violations. The API counts one grouping at
 // a time, so each stack is one `groupBy=month` request narrowed to its violation: the counts by
