@@ -112,51 +112,14 @@ function DefenderFilter({
 
 const asArray = (value: readonly string[] | undefined) => (value ? [...value] : []);
 
-// The filter bar of UI.md: search first, then country, violation, perpetrator, status,
-// verification and the date range, then the list's other filters. Each active filter is a chip
-// below; all of it lives in the address.
-export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) {
+// The filters in force as chip labels ("Country: Cambodia (KH)"), each with its removal: the
+// filter bar's chips, and the scope a printed page states.
+export function useIncidentFilterChips(query: Filters, update: (changes: Changes) => void) {
   const { t } = useCommonText();
   const user = useSessionUser();
-  const ability = useAppAbility();
   const term = useTerm();
-  const phone = useMediaQuery('(max-width: 48em)');
-  const [opened, { toggle }] = useDisclosure(false);
-  const [moreOpened, { toggle: toggleMore }] = useDisclosure(false);
-
-  // The box shows what is typed; the address gets it once typing pauses. When the address
-  // changes otherwise (a removed chip, "Clear filters", the back button), the box follows,
-  // unless typing is still on its way to the address.
-  const [search, setSearch] = useState(query.q ?? '');
-  const [seenQ, setSeenQ] = useState(query.q);
-  const [typing, setTyping] = useState(false);
-  const sendSearch = useDebouncedCallback((text: string) => {
-    setTyping(false);
-    const next = text.trim() || undefined;
-    if (next !== query.q) update({ q: next });
-  }, 350);
-  if (seenQ !== query.q) {
-    setSeenQ(query.q);
-    if (!typing) setSearch(query.q ?? '');
-  }
-
-  const countries = useCountryOptions(asArray(query.country));
-  const violations = useTermOptions('violations', asArray(query.violation));
-  const perpetrators = useTermOptions('perpetrators', asArray(query.perpetrator));
   const defenders = useDefendersByIds(asArray(query.defenderId));
-  const statusOptions = incidentStatuses.map((status) => ({
-    value: status,
-    label: t(`incidentStatus.${status}`),
-  }));
-  const verificationOptions = verifications.map((level) => ({
-    value: level,
-    label: t(`verification.${level}`),
-  }));
-  // drafts, returns and one's own incidents mean something to those who log incidents
-  const logs = ability.can('create', 'Incident');
   const mine = query.createdById?.length === 1 && query.createdById[0] === user.id;
-  const yesNo = (value: boolean | undefined) => (value === undefined ? null : String(value));
-
   const chips: FilterChip[] = [];
   const multiChips = (
     key: keyof Filters,
@@ -254,6 +217,53 @@ export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) 
       onRemove: () => update({ linkedToAdvocacy: undefined }),
     });
   }
+  return chips;
+}
+
+// The filter bar of UI.md: search first, then country, violation, perpetrator, status,
+// verification and the date range, then the list's other filters. Each active filter is a chip
+// below; all of it lives in the address.
+export function IncidentFilters({ query, update, clear }: IncidentFiltersProps) {
+  const { t } = useCommonText();
+  const user = useSessionUser();
+  const ability = useAppAbility();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const [opened, { toggle }] = useDisclosure(false);
+  const [moreOpened, { toggle: toggleMore }] = useDisclosure(false);
+
+  // The box shows what is typed; the address gets it once typing pauses. When the address
+  // changes otherwise (a removed chip, "Clear filters", the back button), the box follows,
+  // unless typing is still on its way to the address.
+  const [search, setSearch] = useState(query.q ?? '');
+  const [seenQ, setSeenQ] = useState(query.q);
+  const [typing, setTyping] = useState(false);
+  const sendSearch = useDebouncedCallback((text: string) => {
+    setTyping(false);
+    const next = text.trim() || undefined;
+    if (next !== query.q) update({ q: next });
+  }, 350);
+  if (seenQ !== query.q) {
+    setSeenQ(query.q);
+    if (!typing) setSearch(query.q ?? '');
+  }
+
+  const countries = useCountryOptions(asArray(query.country));
+  const violations = useTermOptions('violations', asArray(query.violation));
+  const perpetrators = useTermOptions('perpetrators', asArray(query.perpetrator));
+  const statusOptions = incidentStatuses.map((status) => ({
+    value: status,
+    label: t(`incidentStatus.${status}`),
+  }));
+  const verificationOptions = verifications.map((level) => ({
+    value: level,
+    label: t(`verification.${level}`),
+  }));
+  // drafts, returns and one's own incidents mean something to those who log incidents
+  const logs = ability.can('create', 'Incident');
+  const mine = query.createdById?.length === 1 && query.createdById[0] === user.id;
+  const yesNo = (value: boolean | undefined) => (value === undefined ? null : String(value));
+
+  const chips = useIncidentFilterChips(query, update);
   const activeCount = chips.filter((chip) => chip.key !== 'q').length;
 
   const secondaryCount = chips.filter((chip) =>

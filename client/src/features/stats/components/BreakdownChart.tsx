@@ -76,6 +76,7 @@ export function BreakdownChart({
                   width: labelWidth(bars.map((bar) => String(bar.label))),
                   interval: 0,
                 }}
+                xAxisProps={{ allowDecimals: false }}
                 gridAxis="none"
                 barProps={linked ? openOnClick(navigate) : undefined}
               />

@@ -205,6 +205,7 @@ export function ComparisonPanel({
                   ]}
                   valueFormatter={formatNumber}
                   yAxisProps={{ width: 150, interval: 0 }}
+                  xAxisProps={{ allowDecimals: false }}
                   gridAxis="none"
                   withLegend
                   legendProps={{ verticalAlign: 'bottom' }}

@@ -1,10 +1,13 @@
 import '@mantine/charts/styles.css';
-import { Alert, Button, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { isoDate } from '@vigil/shared/schemas/common';
 import { incidentFilters } from '@vigil/shared/schemas/incidents';
 import { z } from 'zod';
-import { IncidentFilters } from '../../../components/ui/IncidentFilters.tsx';
+import {
+  IncidentFilters,
+  useIncidentFilterChips,
+} from '../../../components/ui/IncidentFilters.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { EmptyState, QueryState } from '../../../components/ui/QueryState.tsx';
 import { useAppAbility } from '../../../lib/ability.ts';
@@ -36,6 +39,7 @@ export function DashboardPage() {
   const { query, update, clear } = useListParams(dashboardQuery);
   const { compare, compareBy, compareFrom, compareTo, ...filters } = query;
   // the pipeline's counts tell whether anything matches at all
+  const chips = useIncidentFilterChips(filters, update);
   const canRead = ability.can('read', 'Statistics');
   const statuses = useIncidentStats({ groupBy: 'status', ...filters }, canRead);
 
@@ -70,6 +74,12 @@ export function DashboardPage() {
         <div className={classes.noPrint}>
           <IncidentFilters query={filters} update={update} clear={clear} />
         </div>
+        {/* on paper, the filters in words instead of the bar */}
+        <Text className={classes.screenHidden}>
+          {chips.length > 0
+            ? t('printedFilters', { filters: chips.map((chip) => chip.label).join('; ') })
+            : t('printedNoFilters')}
+        </Text>
         <QueryState query={statuses}>
           {(counted) =>
             counted.total === 0 ? (

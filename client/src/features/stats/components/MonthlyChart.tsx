@@ -91,6 +91,7 @@ export function MonthlyChart({ filters }: { filters: IncidentFilters }) {
               data={rows.map((row) => ({ ...row.values, to: row.to }))}
               dataKey="label"
               type="stacked"
+              yAxisProps={{ allowDecimals: false }}
               series={series}
               valueFormatter={formatNumber}
               withLegend

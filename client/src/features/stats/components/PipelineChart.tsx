@@ -52,6 +52,7 @@ export function PipelineChart({ filters }: { filters: IncidentFilters }) {
             series={[{ name: 'count', label: t('chart.incidents'), color: 'gray.6' }]}
             valueFormatter={formatNumber}
             withBarValueLabel
+            yAxisProps={{ allowDecimals: false }}
             barProps={openOnClick(navigate)}
           />
         )}

@@ -86,6 +86,7 @@ export function TeamChart({ filters }: { filters: IncidentFilters }) {
                 data={[...byWeek.values()]}
                 dataKey="label"
                 type="stacked"
+                yAxisProps={{ allowDecimals: false }}
                 series={series}
                 valueFormatter={formatNumber}
                 withLegend
