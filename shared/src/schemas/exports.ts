@@ -94,6 +94,8 @@ function caseFileOf<T extends z.ZodType>(moment: T) {
     // the name, or for ANONYMISED defenders their pseudonym
     name: z.string(),
     pseudonymous: z.boolean(),
+    // other names of a PUBLIC defender, in the scripts typed; never for the others
+    aliases: z.array(z.string()).optional(),
     gender: z.string(),
     sectors: z.array(z.string()),
     organisation: z.string().optional(),

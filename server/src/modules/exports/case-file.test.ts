@@ -135,6 +135,7 @@ describe('loadCaseFile', () => {
     const dara = file.defenders.find((defender) => defender.id === world.defenders.dara)!;
     expect(dara).toMatchObject({
       pseudonymous: false,
+      aliases: [publicNames.daraAlias],
       gender: 'Woman',
       sectors: ['Land and environment', 'Community-based'],
       organisation: 'Mekong Land Network',
@@ -152,6 +153,7 @@ describe('loadCaseFile', () => {
     });
     const chenda = file.defenders.find((defender) => defender.id === world.defenders.chenda)!;
     expect(chenda.pseudonymous).toBe(true);
+    expect(chenda).not.toHaveProperty('aliases');
     expect(chenda).not.toHaveProperty('organisation');
   });
 

@@ -484,6 +484,7 @@ export async function openCaseFile(
         id: true,
         displayName: true,
         pseudonym: true,
+        aliases: true,
         consent: true,
         gender: true,
         sectors: true,
@@ -524,6 +525,7 @@ export async function openCaseFile(
           id: row.id,
           name,
           pseudonymous,
+          ...(!pseudonymous && row.aliases.length > 0 && { aliases: row.aliases }),
           gender: genderLabels[row.gender],
           sectors: row.sectors.map((code) => label('sectors', code)),
           // an organisation can point at one person: not for those known by a pseudonym

@@ -96,6 +96,7 @@ function defenderSection(defender: CaseDefender): Paragraph[] {
   return [
     heading(defender.name, HeadingLevel.HEADING_2),
     ...(defender.pseudonymous ? [line('A pseudonym, used to protect this defender.')] : []),
+    ...(defender.aliases ? [line(`Also known as ${defender.aliases.join(', ')}.`)] : []),
     line(
       sentence([
         defender.gender,

@@ -204,6 +204,7 @@ describe('GET /api/exports/case-summary', () => {
       'Degree: Unverified. 2 sources: Witness testimony (Reliable), Lawyer (Highly reliable).',
       '10 Jan 2015: Statement, “Joint statement on land defenders”, Geneva (Published).',
       'A pseudonym, used to protect this defender.',
+      `Also known as ${publicNames.daraAlias}.`,
       `12 Mar 2014: ${arrest.reference} — ${arrest.title}`,
       'this summary leaves out 1 defender who is not named',
     ]) {
