@@ -192,6 +192,34 @@ describe('loadCaseFile', () => {
     ]);
   });
 
+  it('when every list filter is used, then each narrows the incidents and the defenders, and the scope says each in words', async () => {
+    const { arrest, lawsuit } = world.incidents;
+    const file = await load(world.advocacy, {
+      q: 'dam',
+      perpetrator: ['POLICE'],
+      verification: ['UNVERIFIED'],
+      to: '2020-01-01',
+      id: [arrest.id, lawsuit.id],
+      createdById: [world.admin.userId],
+      returned: false,
+      linkedToAdvocacy: true,
+    });
+    expect(file.incidents.map((incident) => incident.id)).toEqual([arrest.id]);
+    expect(file.defenders.map((defender) => defender.id).sort()).toEqual(
+      [world.defenders.dara, world.defenders.chenda].sort(),
+    );
+    expect(file.scope).toEqual([
+      { label: 'Search', value: '“dam”' },
+      { label: 'Perpetrator', value: 'Police' },
+      { label: 'Verification', value: 'Unverified' },
+      { label: 'To', value: '1 Jan 2020' },
+      { label: 'Only incidents', value: '2 chosen' },
+      { label: 'Logged by', value: '1 chosen person' },
+      { label: 'Returned to their author', value: 'No' },
+      { label: 'Linked to advocacy', value: 'Yes' },
+    ]);
+  });
+
   it('when a chosen id is one the caller may not read, then it is not found', async () => {
     await expect(
       load(world.advocacy, { incidentId: [world.incidents.draft.id] }),
