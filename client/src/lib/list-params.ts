@@ -15,7 +15,8 @@ export function queryObjectOf(params: URLSearchParams): RawQuery {
   return query;
 }
 
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type QueryValue =
+  string | number | boolean | null | undefined | readonly (string | number)[];
 
 // The reverse, for links and API calls: empty values are left out.
 export function searchParamsOf(query: Record<string, QueryValue>): URLSearchParams {
