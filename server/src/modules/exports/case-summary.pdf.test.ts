@@ -33,6 +33,7 @@ function defender(index: number, name: string, country: string, countryName: str
     id: `10000000-0000-4000-8000-00000000000${index}`,
     name,
     pseudonymous: false,
+    ...(index === 1 && { aliases: ['Sok Chantha', 'ចាន់ធា'] }),
     gender: 'Woman',
     sectors: ['Land and environment'],
     organisation: 'Community network',
@@ -172,6 +173,7 @@ describe('case summary PDF', () => {
       `TH-2024-0003 — Arrest of ${names.thai}`,
       `VN-2024-0004 — Arrest of ${names.vietnamese}`,
       'Defenders',
+      `${names.khmer} Woman · Land and environment · Community network · Cambodia · High risk Also known as: Sok Chantha, ចាន់ធា`,
       `${names.vietnamese} Woman · Land and environment · Community network · Vietnam · High risk`,
       `• 4 Mar 2024: VN-2024-0004 — Arrest of ${names.vietnamese}`,
     ];

@@ -190,6 +190,7 @@ function defenderSection(doc: Doc, defender: CaseDefender, bookmarks: PDFKit.PDF
       defender.riskLevel,
     ]),
   );
+  if (defender.aliases?.length) paragraph(doc, `Also known as: ${defender.aliases.join(', ')}`);
   if (defender.pseudonymous) paragraph(doc, 'A pseudonym, used to protect this defender.');
   gap(doc, 3);
   for (const incident of defender.incidents) {

@@ -64,6 +64,7 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       sections[0]!,
       'Victim 1',
       `Name: ${publicNames.dara}`,
+      `Also known as: ${publicNames.daraAlias}`,
       'Gender: Woman',
       'Organisation: Mekong Land Network',
       'Country: Cambodia',
@@ -110,12 +111,17 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       const { id, summary } = world.incidents.arrest;
       await app.database.db.incident.update({
         where: { id },
-        data: { summary: `${summary}\n${publicNames.dara} was taken to the provincial court.` },
+        data: {
+          summary: `${summary}\n${publicNames.dara} (${publicNames.daraAlias}) was taken to the provincial court.`,
+        },
       });
       const { docx } = await download(world.manager, id).finally(() =>
         app.database.db.incident.update({ where: { id }, data: { summary } }),
       );
-      for (const part of docx.everything) expect(part).not.toContain(publicNames.dara);
+      for (const part of docx.everything) {
+        expect(part).not.toContain(publicNames.dara);
+        expect(part).not.toContain(publicNames.daraAlias);
+      }
       expect(docx.body).not.toContain('Mekong Land Network');
       const description =
         'a woman human rights defender working on land and environment and community-based in Cambodia';
@@ -125,7 +131,7 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
         'Name: not given. The defender has not agreed to their name being shared with the government concerned, so this submission describes them without it.',
         `Described as: ${description}`,
         sections[1]!,
-        'Victim 1 was taken to the provincial court.',
+        'Victim 1 (Victim 1) was taken to the provincial court.',
         'Victim 1 suffered arbitrary arrest at the hands of police. Since then: held on trial. Held at the provincial court.',
         sections[3]!,
         'Victim 1: Criminal Code art. 305, filed 20 Mar 2014. Status: Convicted; sentence: Two years in prison.',

@@ -69,12 +69,18 @@ function victimsOf(incident: CaseIncident, file: CaseFile): Victim[] {
     });
 }
 
-// Free text written about the incident may hold the name of a defender who is not to be named
-// here: it is replaced by how the submission calls them.
+// Free text written about the incident may hold the name (or another name) of a defender who
+// is not to be named here: it is replaced by how the submission calls them.
 function withheld(victims: Victim[]) {
-  const names = victims.filter((victim) => !victim.named);
+  const names = victims
+    .filter((victim) => !victim.named)
+    .flatMap(({ defender, label }) =>
+      [defender.name, ...(defender.aliases ?? [])].map((name) => ({ name, label })),
+    )
+    // the longest first, so that a name holding another is replaced whole
+    .sort((a, b) => b.name.length - a.name.length);
   return (text: string) =>
-    names.reduce((result, victim) => result.split(victim.defender.name).join(victim.label), text);
+    names.reduce((result, { name, label }) => result.split(name).join(label), text);
 }
 
 function victimSection(victims: Victim[], unnamedActs: number): Paragraph[] {
@@ -88,6 +94,9 @@ function victimSection(victims: Victim[], unnamedActs: number): Paragraph[] {
             'Name',
             'not given. The defender has not agreed to their name being shared with the government concerned, so this submission describes them without it.',
           ),
+      ...(named && defender.aliases?.length
+        ? [labelled('Also known as', defender.aliases.join(', '))]
+        : []),
       ...(named ? [] : [labelled('Described as', descriptionOf(defender))]),
       labelled('Gender', defender.gender),
       labelled(
