@@ -4,6 +4,13 @@ import type { CaseFileStream } from './case-file.ts';
 import { caseSummaryTables, type Table } from './case-summary.tables.ts';
 import { closing, drained } from './drained.ts';
 
+// Excel refuses to open a workbook with a longer cell (a long list of charges can reach it): the
+// cell is cut, and says so.
+export const excelCellLimit = 32_767;
+const cut = '… (cut: see the CSV or JSON export)';
+const fitted = (cell: string) =>
+  cell.length > excelCellLimit ? `${cell.slice(0, excelCellLimit - cut.length)}${cut}` : cell;
+
 // A zip holds its parts one after the other, so each sheet is written whole before the next
 // (a second pass over the incidents for the acts) rather than held in memory meanwhile.
 async function writeSheet(
@@ -21,7 +28,7 @@ async function writeSheet(
   header.commit();
   for await (const incidents of file.incidents()) {
     for (const cells of table.rowsOf(incidents)) {
-      const row = sheet.addRow(cells);
+      const row = sheet.addRow(cells.map(fitted));
       row.alignment = { wrapText: true, vertical: 'top' };
       row.commit();
     }

@@ -25,7 +25,9 @@ export async function drained(out: Writable): Promise<void> {
 // wait for a reader who is gone. Closing after a complete export is nobody's concern.
 export function closing(out: Writable): Promise<never> {
   const closed = new Promise<never>((_resolve, reject) => {
-    out.once('close', () => reject(closedEarly()));
+    out.once('close', () => {
+      if (!out.writableFinished) reject(closedEarly());
+    });
   });
   closed.catch(() => {});
   return closed;
