@@ -74,6 +74,8 @@ export function ExportMenu({ selection, drafts = [] }: ExportMenuProps) {
         color: 'red',
         title: t('export.failed'),
         message: error.message,
+        // a reason to act on (narrow the filters) stays until read
+        autoClose: false,
         closeButtonProps: { 'aria-label': t('actions.hide') },
       });
     },
