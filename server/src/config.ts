@@ -16,6 +16,15 @@ const environment = z
       .default('info'),
     // the number of proxies in front of the app, so that client addresses and HTTPS are seen
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    // base64 of 32 bytes: encrypts attachments at rest; required in production (outside it, a
+    // key is generated once into DATA_DIR/data-key)
+    VIGIL_DATA_KEY: z.string().optional(),
+    // the largest attachment accepted, in bytes (50 MB)
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(50 * 1024 * 1024),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'DATABASE_URL is required when NODE_ENV=production',

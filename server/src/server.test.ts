@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../tests/support/database.ts';
@@ -15,6 +16,7 @@ describe('the server process', () => {
           ...process.env,
           DATABASE_URL: await createTestDatabase(),
           NODE_ENV: 'production',
+          VIGIL_DATA_KEY: randomBytes(32).toString('base64'),
           PORT: '0',
           LOG_LEVEL: 'info',
         },
