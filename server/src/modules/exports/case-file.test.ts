@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineAbilityFor } from '@vigil/shared/auth/abilities';
 import { generatedPseudonym } from '@vigil/shared/pseudonym';
 import type { CaseFile, CaseSummarySelection } from '@vigil/shared/schemas/exports';
-import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import type { RoleClient } from '../../../../tests/support/http.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { loadCaseFile, unnamedDefender } from './case-file.ts';
-import {
-  buildExportWorld,
-  khmerLocation,
-  publicNames,
-  type ExportWorld,
-} from './exports.fixtures.ts';
+import { exportWorldPerFile, khmerLocation, publicNames } from './exports.fixtures.ts';
 
 describe('loadCaseFile', () => {
-  let app: TestApp;
-  let world: ExportWorld;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildExportWorld(app);
-  });
-  afterAll(() => app.close());
+  const files = exportWorldPerFile();
 
   const ctxOf = ({ user }: RoleClient): Ctx => ({
-    db: app.database.db,
+    db: files.app.database.db,
     user: {
       id: user.id,
       email: user.email,
@@ -39,15 +26,15 @@ describe('loadCaseFile', () => {
     loadCaseFile(ctxOf(client), selection);
 
   it('when an advocacy officer exports all they may read, then the verified incidents come in date order, dated with their precision', async () => {
-    const file = await load(world.advocacy);
+    const file = await load(files.world.advocacy);
     expect(file.title).toBe('Case summary: 3 incidents');
     expect(file.scope).toEqual([
       { label: 'Incidents', value: 'All that the exporting account may read' },
     ]);
     expect(file.incidents.map((incident) => [incident.reference, incident.date])).toEqual([
-      [world.incidents.lawsuit.reference, '2013'],
-      [world.incidents.arrest.reference, '12 Mar 2014'],
-      [world.incidents.surveillance.reference, 'June 2015'],
+      [files.world.incidents.lawsuit.reference, '2013'],
+      [files.world.incidents.arrest.reference, '12 Mar 2014'],
+      [files.world.incidents.surveillance.reference, 'June 2015'],
     ]);
     const arrest = file.incidents[1]!;
     expect(arrest).toMatchObject({
@@ -73,11 +60,13 @@ describe('loadCaseFile', () => {
   });
 
   it('when defenders have different consents, then acts name the public one, the anonymised ones by pseudonym, and the confidential one not at all', async () => {
-    const file = await load(world.advocacy);
-    const arrest = file.incidents.find((incident) => incident.id === world.incidents.arrest.id)!;
+    const file = await load(files.world.advocacy);
+    const arrest = file.incidents.find(
+      (incident) => incident.id === files.world.incidents.arrest.id,
+    )!;
     expect(arrest.acts).toEqual([
       {
-        defenderId: world.defenders.dara,
+        defenderId: files.world.defenders.dara,
         defenderName: publicNames.dara,
         violation: 'Arbitrary arrest',
         perpetrators: ['Police'],
@@ -85,7 +74,7 @@ describe('loadCaseFile', () => {
         notes: 'Held at the provincial court',
       },
       {
-        defenderId: world.defenders.chenda,
+        defenderId: files.world.defenders.chenda,
         defenderName: publicNames.anonymisedPseudonym,
         violation: 'Physical assault',
         perpetrators: ['Police', 'Military'],
@@ -98,15 +87,19 @@ describe('loadCaseFile', () => {
       },
     ]);
     const surveillance = file.incidents.find(
-      (incident) => incident.id === world.incidents.surveillance.id,
+      (incident) => incident.id === files.world.incidents.surveillance.id,
     )!;
-    expect(surveillance.acts[0]?.defenderName).toBe(generatedPseudonym(world.defenders.vibol));
+    expect(surveillance.acts[0]?.defenderName).toBe(
+      generatedPseudonym(files.world.defenders.vibol),
+    );
     expect(file.omitted).toEqual({ incidents: 0, defenders: 1 });
   });
 
   it('when a charge moved on, then its history comes from the audit trail; a confidential defender’s charge is left out', async () => {
-    const file = await load(world.advocacy);
-    const arrest = file.incidents.find((incident) => incident.id === world.incidents.arrest.id)!;
+    const file = await load(files.world.advocacy);
+    const arrest = file.incidents.find(
+      (incident) => incident.id === files.world.incidents.arrest.id,
+    )!;
     expect(arrest.charges).toHaveLength(1);
     expect(arrest.charges[0]).toMatchObject({
       defenderName: publicNames.dara,
@@ -124,15 +117,15 @@ describe('loadCaseFile', () => {
   });
 
   it('when defenders appear, then they are listed by the name shown, with their incidents in date order', async () => {
-    const file = await load(world.advocacy);
+    const file = await load(files.world.advocacy);
     const names = [
       publicNames.dara,
       publicNames.anonymisedPseudonym,
       publicNames.somchai,
-      generatedPseudonym(world.defenders.vibol),
+      generatedPseudonym(files.world.defenders.vibol),
     ].sort((a, b) => a.localeCompare(b, 'en'));
     expect(file.defenders.map((defender) => defender.name)).toEqual(names);
-    const dara = file.defenders.find((defender) => defender.id === world.defenders.dara)!;
+    const dara = file.defenders.find((defender) => defender.id === files.world.defenders.dara)!;
     expect(dara).toMatchObject({
       pseudonymous: false,
       aliases: [publicNames.daraAlias],
@@ -145,40 +138,40 @@ describe('loadCaseFile', () => {
       shareWithAuthorities: 'YES',
       incidents: [
         {
-          reference: world.incidents.arrest.reference,
-          title: world.incidents.arrest.title,
+          reference: files.world.incidents.arrest.reference,
+          title: files.world.incidents.arrest.title,
           date: '12 Mar 2014',
         },
       ],
     });
-    const chenda = file.defenders.find((defender) => defender.id === world.defenders.chenda)!;
+    const chenda = file.defenders.find((defender) => defender.id === files.world.defenders.chenda)!;
     expect(chenda.pseudonymous).toBe(true);
     expect(chenda).not.toHaveProperty('aliases');
     expect(chenda).not.toHaveProperty('organisation');
   });
 
   it('when a manager exports, then drafts they read are in and the restricted incident is only counted', async () => {
-    const file = await load(world.manager);
+    const file = await load(files.world.manager);
     expect(file.incidents.map((incident) => incident.id)).toEqual([
-      world.incidents.lawsuit.id,
-      world.incidents.arrest.id,
-      world.incidents.surveillance.id,
-      world.incidents.draft.id,
+      files.world.incidents.lawsuit.id,
+      files.world.incidents.arrest.id,
+      files.world.incidents.surveillance.id,
+      files.world.incidents.draft.id,
     ]);
     expect(file.omitted.incidents).toBe(1);
   });
 
   it('when incidents are chosen by id, defender or advocacy action and narrowed by filters, then the scope says so in words', async () => {
-    const file = await load(world.admin, {
-      defenderId: [world.defenders.somchai],
-      advocacyId: [world.advocacyId],
+    const file = await load(files.world.admin, {
+      defenderId: [files.world.defenders.somchai],
+      advocacyId: [files.world.advocacyId],
       country: ['KH', 'TH'],
       status: ['VERIFIED'],
       from: '2010-01-01',
     });
     expect(file.incidents.map((incident) => incident.id)).toEqual([
-      world.incidents.lawsuit.id,
-      world.incidents.arrest.id,
+      files.world.incidents.lawsuit.id,
+      files.world.incidents.arrest.id,
     ]);
     expect(file.scope).toEqual([
       { label: 'Defender', value: publicNames.somchai },
@@ -193,20 +186,20 @@ describe('loadCaseFile', () => {
   });
 
   it('when every list filter is used, then each narrows the incidents and the defenders, and the scope says each in words', async () => {
-    const { arrest, lawsuit } = world.incidents;
-    const file = await load(world.advocacy, {
+    const { arrest, lawsuit } = files.world.incidents;
+    const file = await load(files.world.advocacy, {
       q: 'dam',
       perpetrator: ['POLICE'],
       verification: ['UNVERIFIED'],
       to: '2020-01-01',
       id: [arrest.id, lawsuit.id],
-      createdById: [world.admin.userId],
+      createdById: [files.world.admin.userId],
       returned: false,
       linkedToAdvocacy: true,
     });
     expect(file.incidents.map((incident) => incident.id)).toEqual([arrest.id]);
     expect(file.defenders.map((defender) => defender.id).sort()).toEqual(
-      [world.defenders.dara, world.defenders.chenda].sort(),
+      [files.world.defenders.dara, files.world.defenders.chenda].sort(),
     );
     expect(file.scope).toEqual([
       { label: 'Search', value: '“dam”' },
@@ -222,10 +215,10 @@ describe('loadCaseFile', () => {
 
   it('when a chosen id is one the caller may not read, then it is not found', async () => {
     await expect(
-      load(world.advocacy, { incidentId: [world.incidents.draft.id] }),
+      load(files.world.advocacy, { incidentId: [files.world.incidents.draft.id] }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      load(world.researcher, { advocacyId: [world.incidents.draft.id] }),
+      load(files.world.researcher, { advocacyId: [files.world.incidents.draft.id] }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

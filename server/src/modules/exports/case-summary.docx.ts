@@ -1,15 +1,9 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { HeadingLevel, type Paragraph } from 'docx';
 import type { CaseDefender, CaseFile, CaseIncident } from '@vigil/shared/schemas/exports';
 import { formatDate } from './labels.ts';
-
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-  new Paragraph({ text, heading: level });
-const line = (text: string) => new Paragraph({ text });
-const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
-const labelled = (label: string, text: string) =>
-  new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)] });
+import { bullet, heading, labelled, line, packWordDocument } from './word-document.ts';
 
 const sentence = (parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ');
 const sentenceOf = (parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
@@ -117,34 +111,20 @@ function defenderSection(defender: CaseDefender): Paragraph[] {
 // file's properties say Vigil and "Case summary", nothing about the person or the cases.
 export async function renderCaseSummaryDocx(file: CaseFile, out: Writable) {
   const omitted = leftOut(file.omitted);
-  const document = new Document({
-    creator: 'Vigil',
-    lastModifiedBy: 'Vigil',
-    title: 'Case summary',
-    description: '',
-    keywords: '',
-    sections: [
-      {
-        children: [
-          heading(file.title, HeadingLevel.TITLE),
-          line(`Generated on ${formatDate(file.generatedAt)}.`),
-          heading('What this summary covers', HeadingLevel.HEADING_1),
-          ...file.scope.map((entry) => labelled(entry.label, entry.value)),
-          ...(omitted ? [line(omitted)] : []),
-          heading('Incidents', HeadingLevel.HEADING_1),
-          ...(file.incidents.length > 0
-            ? file.incidents.flatMap(incidentSection)
-            : [line('No incident matches this selection.')]),
-          ...(file.defenders.length > 0
-            ? [
-                heading('Defenders', HeadingLevel.HEADING_1),
-                ...file.defenders.flatMap(defenderSection),
-              ]
-            : []),
-        ],
-      },
-    ],
-  });
-  out.end(await Packer.toBuffer(document));
+  const content = await packWordDocument('Case summary', [
+    heading(file.title, HeadingLevel.TITLE),
+    line(`Generated on ${formatDate(file.generatedAt)}.`),
+    heading('What this summary covers', HeadingLevel.HEADING_1),
+    ...file.scope.map((entry) => labelled(entry.label, entry.value)),
+    ...(omitted ? [line(omitted)] : []),
+    heading('Incidents', HeadingLevel.HEADING_1),
+    ...(file.incidents.length > 0
+      ? file.incidents.flatMap(incidentSection)
+      : [line('No incident matches this selection.')]),
+    ...(file.defenders.length > 0
+      ? [heading('Defenders', HeadingLevel.HEADING_1), ...file.defenders.flatMap(defenderSection)]
+      : []),
+  ]);
+  out.end(content);
   await finished(out);
 }

@@ -7,16 +7,9 @@ import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDefender, CaseFile, CaseIncident } from '@vigil/shared/schemas/exports';
-import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { unnamedDefender } from './case-file.ts';
 import { renderCaseSummaryPdf } from './case-summary.pdf.ts';
-import {
-  buildExportWorld,
-  khmerLocation,
-  publicNames,
-  secrets,
-  type ExportWorld,
-} from './exports.fixtures.ts';
+import { exportWorldPerFile, khmerLocation, publicNames, secrets } from './exports.fixtures.ts';
 import { myanmarVisualOrder, registerFonts, runsOf, writeText } from './pdf-text.ts';
 
 const run = promisify(execFile);
@@ -285,19 +278,12 @@ describe('text in several scripts', () => {
 });
 
 describe('GET /api/exports/case-summary?format=pdf', () => {
-  let app: TestApp;
-  let world: ExportWorld;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildExportWorld(app);
-  });
-  afterAll(() => app.close());
+  const files = exportWorldPerFile();
 
   it.each(['admin', 'manager', 'advocacy'] as const)(
     'when %s exports a PDF, then its text names the public defenders and holds nothing confidential, sensitive or restricted, nor who exported',
     async (role) => {
-      const client = world[role];
+      const client = files.world[role];
       const response = await client.get('/api/exports/case-summary?format=pdf&country=KH');
       expect(response.status, await response.clone().text()).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -309,8 +295,8 @@ describe('GET /api/exports/case-summary?format=pdf', () => {
       const extracted = await textOf(file);
       const info = (await run('pdfinfo', [file])).stdout;
       for (const expected of [
-        world.incidents.arrest.reference,
-        world.incidents.surveillance.reference,
+        files.world.incidents.arrest.reference,
+        files.world.incidents.surveillance.reference,
         publicNames.dara,
         publicNames.anonymisedPseudonym,
         khmerLocation,

@@ -1,12 +1,11 @@
 import type { Response } from 'express';
 import { ForbiddenError } from '@casl/ability';
 import type { CaseAct, CaseIncident } from '@vigil/shared/schemas/exports';
-import { Document, Packer, Paragraph, TextRun, type HeadingLevel } from 'docx';
 import type { Ctx } from '../../http/request-context.ts';
 
 // What the drafts for advocacy (a statement, a UN submission) have in common: Word documents
-// that a person finishes, whose properties say Vigil and what the document is, nothing about
-// the person or the cases.
+// that a person finishes (their paragraphs come from word-document.ts), and the sentences they
+// tell the cases in.
 
 export interface DocxDownload {
   filename: string;
@@ -15,28 +14,6 @@ export interface DocxDownload {
 
 export function assertMayExport(ctx: Ctx) {
   ForbiddenError.from(ctx.ability).throwUnlessCan('create', 'Export');
-}
-
-export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-  new Paragraph({ text, heading: level });
-export const line = (text: string) => new Paragraph({ text });
-export const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
-export const labelled = (label: string, text: string) =>
-  new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)] });
-// a part left for the writer, in brackets and italics so that it is not sent as it is
-export const placeholder = (text: string) =>
-  new Paragraph({ children: [new TextRun({ text: `[${text}]`, italics: true })] });
-
-export async function packDraft(title: string, children: Paragraph[]): Promise<Buffer> {
-  const document = new Document({
-    creator: 'Vigil',
-    lastModifiedBy: 'Vigil',
-    title,
-    description: '',
-    keywords: '',
-    sections: [{ children }],
-  });
-  return Packer.toBuffer(document);
 }
 
 // vigil-statement-draft-2026-03-04.docx

@@ -1,10 +1,10 @@
 // The world of the export suites: defenders of every consent, incidents across two countries
 // with charges, sources and advocacy, and the values that must never reach a public output.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { searchTextOf } from '@vigil/shared/search';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
-import type { TestApp } from '../../../../tests/support/app.ts';
+import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { clientFor, type RoleClient } from '../../../../tests/support/http.ts';
 import { incidentBody, json, postIncident } from '../incidents/incidents.factories.ts';
 
@@ -87,7 +87,25 @@ async function update(client: RoleClient, incident: IncidentOutput, body: Record
   return json<IncidentOutput>(response);
 }
 
-export async function buildExportWorld(app: TestApp): Promise<ExportWorld> {
+// One app and its export world per test file, built before the file's tests and closed after.
+export function exportWorldPerFile(): { app: TestApp; world: ExportWorld } {
+  const files = {} as { app: TestApp; world: ExportWorld };
+  beforeAll(async () => {
+    files.app = await startTestApp();
+    files.world = await buildExportWorld(files.app);
+  });
+  afterAll(() => files.app.close());
+  return files;
+}
+
+// A download that must succeed; when it does not, the failure shows the server's answer.
+export async function downloadOk(client: RoleClient, url: string) {
+  const response = await client.get(url);
+  expect(response.status, response.status === 200 ? '' : await response.clone().text()).toBe(200);
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+async function buildExportWorld(app: TestApp): Promise<ExportWorld> {
   const [admin, manager, advocacy, researcher] = await Promise.all([
     clientFor(app, 'ADMIN'),
     clientFor(app, 'MANAGER', ['KH', 'TH']),

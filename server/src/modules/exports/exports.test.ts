@@ -1,20 +1,19 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { generatedPseudonym } from '@vigil/shared/pseudonym';
 import { caseSummaryFormats, caseSummaryJson } from '@vigil/shared/schemas/exports';
-import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { clientFor, type RoleClient } from '../../../../tests/support/http.ts';
 import { errorCodeOf } from '../incidents/incidents.factories.ts';
 import { unnamedDefender } from './case-file.ts';
 import {
-  buildExportWorld,
+  downloadOk,
+  exportWorldPerFile,
   khmerLocation,
   publicNames,
   secrets,
-  type ExportWorld,
 } from './exports.fixtures.ts';
 
 const path = '/api/exports/case-summary';
@@ -32,23 +31,12 @@ function textsOf(bytes: Uint8Array): string[] {
 }
 
 describe('GET /api/exports/case-summary', () => {
-  let app: TestApp;
-  let world: ExportWorld;
+  const files = exportWorldPerFile();
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildExportWorld(app);
-  });
-  afterAll(() => app.close());
-
-  async function download(client: RoleClient, query: string) {
-    const response = await client.get(`${path}?${query}`);
-    expect(response.status, response.status === 200 ? '' : await response.clone().text()).toBe(200);
-    return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
-  }
+  const download = (client: RoleClient, query: string) => downloadOk(client, `${path}?${query}`);
 
   it('when the format is json, then the body is the case file in date order, with the schema’s shape', async () => {
-    const { response, bytes } = await download(world.advocacy, 'format=json');
+    const { response, bytes } = await download(files.world.advocacy, 'format=json');
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(
       `attachment; filename="vigil-case-summary-${today()}.json"`,
@@ -56,16 +44,16 @@ describe('GET /api/exports/case-summary', () => {
     const file = caseSummaryJson.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
     expect(file.title).toBe('Case summary: 3 incidents');
     expect(file.incidents.map((incident) => [incident.reference, incident.date])).toEqual([
-      [world.incidents.lawsuit.reference, '2013'],
-      [world.incidents.arrest.reference, '12 Mar 2014'],
-      [world.incidents.surveillance.reference, 'June 2015'],
+      [files.world.incidents.lawsuit.reference, '2013'],
+      [files.world.incidents.arrest.reference, '12 Mar 2014'],
+      [files.world.incidents.surveillance.reference, 'June 2015'],
     ]);
     expect(file.defenders.map((defender) => defender.name)).toContain(publicNames.somchai);
     expect(file.omitted).toEqual({ incidents: 0, defenders: 1 });
   });
 
   it('when the format is csv, then one row per incident with labelled columns, a BOM, and Khmer intact', async () => {
-    const { response, bytes } = await download(world.advocacy, 'format=csv');
+    const { response, bytes } = await download(files.world.advocacy, 'format=csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // RFC 4180: a cell with line breaks is quoted, so that any reader keeps one record per incident
@@ -92,9 +80,9 @@ describe('GET /api/exports/case-summary', () => {
       'Advocacy',
     ]);
     expect(rows.map((row) => [row.Reference, row.Date, row['Date precision']])).toEqual([
-      [world.incidents.lawsuit.reference, '2013', 'Year only'],
-      [world.incidents.arrest.reference, '12 Mar 2014', 'Exact day'],
-      [world.incidents.surveillance.reference, 'June 2015', 'Month only'],
+      [files.world.incidents.lawsuit.reference, '2013', 'Year only'],
+      [files.world.incidents.arrest.reference, '12 Mar 2014', 'Exact day'],
+      [files.world.incidents.surveillance.reference, 'June 2015', 'Month only'],
     ]);
     const arrest = rows[1]!;
     expect(arrest).toMatchObject({
@@ -117,7 +105,7 @@ describe('GET /api/exports/case-summary', () => {
   });
 
   it('when the acts part of the csv is asked for, then one row per act, the confidential defender unnamed', async () => {
-    const { response, bytes } = await download(world.advocacy, 'format=csv&part=acts');
+    const { response, bytes } = await download(files.world.advocacy, 'format=csv&part=acts');
     expect(response.headers.get('content-disposition')).toBe(
       `attachment; filename="vigil-case-summary-acts-${today()}.csv"`,
     );
@@ -134,13 +122,13 @@ describe('GET /api/exports/case-summary', () => {
       'Notes',
     ]);
     expect(rows.map((row) => [row.Reference, row.Defender, row.Violation])).toEqual([
-      [world.incidents.lawsuit.reference, publicNames.somchai, 'SLAPP'],
-      [world.incidents.arrest.reference, publicNames.dara, 'Arbitrary arrest'],
-      [world.incidents.arrest.reference, publicNames.anonymisedPseudonym, 'Physical assault'],
-      [world.incidents.arrest.reference, unnamedDefender.confidential, 'Arbitrary detention'],
+      [files.world.incidents.lawsuit.reference, publicNames.somchai, 'SLAPP'],
+      [files.world.incidents.arrest.reference, publicNames.dara, 'Arbitrary arrest'],
+      [files.world.incidents.arrest.reference, publicNames.anonymisedPseudonym, 'Physical assault'],
+      [files.world.incidents.arrest.reference, unnamedDefender.confidential, 'Arbitrary detention'],
       [
-        world.incidents.surveillance.reference,
-        generatedPseudonym(world.defenders.vibol),
+        files.world.incidents.surveillance.reference,
+        generatedPseudonym(files.world.defenders.vibol),
         'Surveillance',
       ],
     ]);
@@ -152,7 +140,7 @@ describe('GET /api/exports/case-summary', () => {
   });
 
   it('when the format is xlsx, then sheets Incidents and Acts with a bold, frozen header, and properties that say Vigil only', async () => {
-    const { response, bytes } = await download(world.manager, 'format=xlsx');
+    const { response, bytes } = await download(files.world.manager, 'format=xlsx');
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
@@ -165,10 +153,10 @@ describe('GET /api/exports/case-summary', () => {
     expect(incidents.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const references = incidents.getColumn(1).values.slice(2);
     expect(references).toEqual([
-      world.incidents.lawsuit.reference,
-      world.incidents.arrest.reference,
-      world.incidents.surveillance.reference,
-      world.incidents.draft.reference,
+      files.world.incidents.lawsuit.reference,
+      files.world.incidents.arrest.reference,
+      files.world.incidents.surveillance.reference,
+      files.world.incidents.draft.reference,
     ]);
     expect(incidents.getRow(3).getCell(6).value).toBe(khmerLocation);
     const acts = workbook.getWorksheet('Acts')!;
@@ -183,7 +171,7 @@ describe('GET /api/exports/case-summary', () => {
   });
 
   it('when the format is docx, then a written summary: what it covers, each incident under its reference, each defender', async () => {
-    const { response, bytes } = await download(world.advocacy, 'format=docx&country=KH');
+    const { response, bytes } = await download(files.world.advocacy, 'format=docx&country=KH');
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
@@ -191,7 +179,7 @@ describe('GET /api/exports/case-summary', () => {
     const text = strFromU8(parts['word/document.xml']!)
       .replace(/<\/w:p>/g, '\n')
       .replace(/<[^>]+>/g, '');
-    const arrest = world.incidents.arrest;
+    const arrest = files.world.incidents.arrest;
     for (const expected of [
       'Case summary: 2 incidents',
       'Country: Cambodia',
@@ -211,7 +199,7 @@ describe('GET /api/exports/case-summary', () => {
       expect(text).toContain(expected);
     }
     expect(text.indexOf(arrest.reference)).toBeLessThan(
-      text.indexOf(world.incidents.surveillance.reference),
+      text.indexOf(files.world.incidents.surveillance.reference),
     );
     const core = strFromU8(parts['docProps/core.xml']!);
     expect(core).toContain('<dc:creator>Vigil</dc:creator>');
@@ -250,11 +238,11 @@ describe('GET /api/exports/case-summary', () => {
   it.each(['admin', 'manager', 'advocacy'] as const)(
     'when %s exports in every format, then nothing confidential, sensitive or restricted is anywhere in the bytes, nor who exported',
     async (role) => {
-      const client = world[role];
+      const client = files.world[role];
       const selections = [
         '',
-        `&defenderId=${world.defenders.sopheap}`,
-        `&incidentId=${world.incidents.arrest.id}`,
+        `&defenderId=${files.world.defenders.sopheap}`,
+        `&incidentId=${files.world.incidents.arrest.id}`,
       ];
       for (const format of formatsAndParts) {
         for (const selection of selections) {
@@ -266,7 +254,7 @@ describe('GET /api/exports/case-summary', () => {
               ...forbidden,
               client.user.name,
               client.user.email,
-              world.defenders.sopheap,
+              files.world.defenders.sopheap,
             ]) {
               expect(text, `${format}${selection}`).not.toContain(value);
             }
@@ -278,19 +266,23 @@ describe('GET /api/exports/case-summary', () => {
 
   it('when incidents are chosen by id, defender or advocacy action, or by list filters, then exactly those are exported', async () => {
     const references = async (query: string) => {
-      const { bytes } = await download(world.advocacy, `format=json&${query}`);
+      const { bytes } = await download(files.world.advocacy, `format=json&${query}`);
       const file = caseSummaryJson.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
       return file.incidents.map((incident) => incident.reference);
     };
-    const { arrest, surveillance, lawsuit } = world.incidents;
+    const { arrest, surveillance, lawsuit } = files.world.incidents;
     expect(await references(`incidentId=${surveillance.id}`)).toEqual([surveillance.reference]);
-    expect(await references(`defenderId=${world.defenders.somchai}`)).toEqual([lawsuit.reference]);
-    expect(await references(`advocacyId=${world.advocacyId}`)).toEqual([
+    expect(await references(`defenderId=${files.world.defenders.somchai}`)).toEqual([
+      lawsuit.reference,
+    ]);
+    expect(await references(`advocacyId=${files.world.advocacyId}`)).toEqual([
       lawsuit.reference,
       arrest.reference,
     ]);
     expect(
-      await references(`advocacyId=${world.advocacyId}&incidentId=${surveillance.id}&country=KH`),
+      await references(
+        `advocacyId=${files.world.advocacyId}&incidentId=${surveillance.id}&country=KH`,
+      ),
     ).toEqual([arrest.reference, surveillance.reference]);
     expect(await references('violation=SURVEILLANCE&violation=SLAPP')).toEqual([
       lawsuit.reference,
@@ -300,7 +292,7 @@ describe('GET /api/exports/case-summary', () => {
   });
 
   it('when filters match nothing, then the document is empty rather than missing', async () => {
-    const { bytes } = await download(world.advocacy, 'format=docx&country=MM');
+    const { bytes } = await download(files.world.advocacy, 'format=docx&country=MM');
     const text = strFromU8(unzipSync(bytes)['word/document.xml']!);
     expect(text).toContain('Case summary: 0 incidents');
     expect(text).toContain('No incident matches this selection.');
@@ -308,21 +300,23 @@ describe('GET /api/exports/case-summary', () => {
 
   it('when an id is one the caller may not read, then 404, whatever the format', async () => {
     for (const query of [
-      `format=csv&incidentId=${world.incidents.draft.id}`,
-      `format=docx&incidentId=${world.incidents.restricted.id}`,
-      `format=json&advocacyId=${world.incidents.arrest.id}`,
+      `format=csv&incidentId=${files.world.incidents.draft.id}`,
+      `format=docx&incidentId=${files.world.incidents.restricted.id}`,
+      `format=json&advocacyId=${files.world.incidents.arrest.id}`,
     ]) {
-      const response = await world.advocacy.get(`${path}?${query}`);
+      const response = await files.world.advocacy.get(`${path}?${query}`);
       expect(response.status, query).toBe(404);
       expect(await errorCodeOf(response)).toBe('NOT_FOUND');
     }
-    const outsider = await clientFor(app, 'ADVOCACY', ['MM']);
-    const response = await outsider.get(`${path}?format=json&defenderId=${world.defenders.dara}`);
+    const outsider = await clientFor(files.app, 'ADVOCACY', ['MM']);
+    const response = await outsider.get(
+      `${path}?format=json&defenderId=${files.world.defenders.dara}`,
+    );
     expect(response.status).toBe(404);
   });
 
   it('when a researcher asks, then 403', async () => {
-    const response = await world.researcher.get(`${path}?format=csv`);
+    const response = await files.world.researcher.get(`${path}?format=csv`);
     expect(response.status).toBe(403);
     expect(await errorCodeOf(response)).toBe('FORBIDDEN');
   });
@@ -335,7 +329,7 @@ describe('GET /api/exports/case-summary', () => {
     'format=csv&incidentId=nope',
     'format=csv&colour=red',
   ])('when the query is %j, then 400 VALIDATION', async (query) => {
-    const response = await world.advocacy.get(`${path}?${query}`);
+    const response = await files.world.advocacy.get(`${path}?${query}`);
     expect(response.status).toBe(400);
     expect(await errorCodeOf(response)).toBe('VALIDATION');
   });
@@ -343,11 +337,11 @@ describe('GET /api/exports/case-summary', () => {
   it('when someone exports, then the audit log holds the format, the selection and the incidents it contained', async () => {
     const before = new Date();
     await download(
-      world.manager,
-      `format=xlsx&country=KH&incidentId=${world.incidents.arrest.id}&incidentId=${world.incidents.restricted.id}`,
+      files.world.manager,
+      `format=xlsx&country=KH&incidentId=${files.world.incidents.arrest.id}&incidentId=${files.world.incidents.restricted.id}`,
     );
-    const events = await app.database.db.auditEvent.findMany({
-      where: { action: 'EXPORT', actorId: world.manager.userId, at: { gte: before } },
+    const events = await files.app.database.db.auditEvent.findMany({
+      where: { action: 'EXPORT', actorId: files.world.manager.userId, at: { gte: before } },
     });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -359,9 +353,9 @@ describe('GET /api/exports/case-summary', () => {
         format: 'xlsx',
         selection: {
           country: ['KH'],
-          incidentId: [world.incidents.arrest.id, world.incidents.restricted.id],
+          incidentId: [files.world.incidents.arrest.id, files.world.incidents.restricted.id],
         },
-        incidentIds: [world.incidents.arrest.id],
+        incidentIds: [files.world.incidents.arrest.id],
       },
     });
   });

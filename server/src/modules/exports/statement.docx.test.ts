@@ -1,37 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
 import { openDocx } from '../../../../tests/support/docx.ts';
 import type { RoleClient } from '../../../../tests/support/http.ts';
 import { errorCodeOf, json } from '../incidents/incidents.factories.ts';
 import { unnamedDefender } from './case-file.ts';
 import {
-  buildExportWorld,
+  downloadOk,
+  exportWorldPerFile,
   khmerLocation,
   publicNames,
   secrets,
-  type ExportWorld,
 } from './exports.fixtures.ts';
 
 const path = (advocacyId: string) => `/api/exports/statement/${advocacyId}`;
 
 describe('GET /api/exports/statement/:advocacyId', () => {
-  let app: TestApp;
-  let world: ExportWorld;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildExportWorld(app);
-  });
-  afterAll(() => app.close());
+  const files = exportWorldPerFile();
 
   async function download(client: RoleClient, advocacyId: string) {
-    const response = await client.get(path(advocacyId));
-    expect(response.status, response.status === 200 ? '' : await response.clone().text()).toBe(200);
-    return { response, docx: openDocx(new Uint8Array(await response.arrayBuffer())) };
+    const { response, bytes } = await downloadOk(client, path(advocacyId));
+    return { response, docx: openDocx(bytes) };
   }
 
   it('when an officer asks for the draft of an action, then a Word file: its title, an opening line, the cases in date order, a context per country, then the sections to write', async () => {
-    const { response, docx } = await download(world.advocacy, world.advocacyId);
+    const { response, docx } = await download(files.world.advocacy, files.world.advocacyId);
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
@@ -70,23 +61,23 @@ describe('GET /api/exports/statement/:advocacyId', () => {
   });
 
   it('when an action links a restricted incident, then neither it nor a confidential or sensitive value is in any part of the file, nor who exported it', async () => {
-    const response = await world.admin.request('POST', '/api/advocacy', {
+    const response = await files.world.admin.request('POST', '/api/advocacy', {
       kind: 'JOINT_LETTER',
       title: 'Letter on the dam and the raid',
       date: '2016-03-01',
       status: 'DRAFT',
-      incidentIds: [world.incidents.arrest.id, world.incidents.restricted.id],
+      incidentIds: [files.world.incidents.arrest.id, files.world.incidents.restricted.id],
     });
     expect(response.status, await response.clone().text()).toBe(201);
     const action = await json<{ id: string }>(response);
     for (const [client, advocacyId] of [
-      [world.admin, action.id],
-      [world.manager, action.id],
-      [world.advocacy, world.advocacyId],
+      [files.world.admin, action.id],
+      [files.world.manager, action.id],
+      [files.world.advocacy, files.world.advocacyId],
     ] as const) {
       const { docx } = await download(client, advocacyId);
-      expect(docx.body).toContain(world.incidents.arrest.summary);
-      const exporter = await app.database.db.user.findUniqueOrThrow({
+      expect(docx.body).toContain(files.world.incidents.arrest.summary);
+      const exporter = await files.app.database.db.user.findUniqueOrThrow({
         where: { id: client.userId },
         select: { email: true, name: true },
       });
@@ -102,44 +93,46 @@ describe('GET /api/exports/statement/:advocacyId', () => {
   });
 
   it('when a draft is exported, then the audit log says who exported which action and its incidents', async () => {
-    await download(world.manager, world.advocacyId);
-    const event = await app.database.db.auditEvent.findFirstOrThrow({
-      where: { action: 'EXPORT', entity: 'AdvocacyAction', actorId: world.manager.userId },
+    await download(files.world.manager, files.world.advocacyId);
+    const event = await files.app.database.db.auditEvent.findFirstOrThrow({
+      where: { action: 'EXPORT', entity: 'AdvocacyAction', actorId: files.world.manager.userId },
       orderBy: { at: 'desc' },
     });
-    expect(event.entityId).toBe(world.advocacyId);
+    expect(event.entityId).toBe(files.world.advocacyId);
     expect(event.changes).toEqual({
       document: 'statement',
       format: 'docx',
-      incidentIds: [world.incidents.lawsuit.id, world.incidents.arrest.id],
+      incidentIds: [files.world.incidents.lawsuit.id, files.world.incidents.arrest.id],
     });
   });
 
   it('when a researcher asks, then 403 and nothing is audited', async () => {
-    const before = await app.database.db.auditEvent.count({ where: { action: 'EXPORT' } });
-    const response = await world.researcher.get(path(world.advocacyId));
+    const before = await files.app.database.db.auditEvent.count({ where: { action: 'EXPORT' } });
+    const response = await files.world.researcher.get(path(files.world.advocacyId));
     expect(response.status).toBe(403);
     expect(await errorCodeOf(response)).toBe('FORBIDDEN');
-    expect(await app.database.db.auditEvent.count({ where: { action: 'EXPORT' } })).toBe(before);
+    expect(await files.app.database.db.auditEvent.count({ where: { action: 'EXPORT' } })).toBe(
+      before,
+    );
   });
 
   it('when the action does not exist or was deleted, then 404; a malformed id is 400', async () => {
-    const deleted = await app.database.db.advocacyAction.create({
+    const deleted = await files.app.database.db.advocacyAction.create({
       data: {
         kind: 'STATEMENT',
         title: 'Deleted statement',
         date: new Date('2020-01-01'),
-        createdById: world.advocacy.userId,
+        createdById: files.world.advocacy.userId,
         deletedAt: new Date(),
       },
       select: { id: true },
     });
-    for (const id of [deleted.id, world.incidents.arrest.id]) {
-      const response = await world.advocacy.get(path(id));
+    for (const id of [deleted.id, files.world.incidents.arrest.id]) {
+      const response = await files.world.advocacy.get(path(id));
       expect(response.status, id).toBe(404);
       expect(await errorCodeOf(response)).toBe('NOT_FOUND');
     }
-    const response = await world.advocacy.get(path('not-an-id'));
+    const response = await files.world.advocacy.get(path('not-an-id'));
     expect(response.status).toBe(400);
     expect(await errorCodeOf(response)).toBe('VALIDATION');
   });

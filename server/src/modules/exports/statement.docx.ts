@@ -9,18 +9,15 @@ import {
   assertMayExport,
   counted,
   draftFilename,
-  heading,
   inSentence,
-  line,
   listOf,
-  packDraft,
-  placeholder,
   placeOf,
   sentenceOf,
   sufferedOf,
   whenOf,
   type DocxDownload,
 } from './draft-document.ts';
+import { heading, line, packWordDocument, placeholder } from './word-document.ts';
 
 const audit = auditorOf('AdvocacyAction');
 
@@ -88,7 +85,7 @@ function openingOf(incidents: CaseIncident[]): Paragraph {
 // cases as a narrative in date order, a context to write per country (with the figures of its
 // cases), then the sections left to the writer.
 export function renderStatementDocx(action: Action, file: CaseFile): Promise<Buffer> {
-  return packDraft('Statement draft', [
+  return packWordDocument('Statement draft', [
     heading(action.title, HeadingLevel.TITLE),
     openingOf(file.incidents),
     ...(file.incidents.length > 0

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatedPseudonym } from '@vigil/shared/pseudonym';
-import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { openDocx } from '../../../../tests/support/docx.ts';
 import type { RoleClient } from '../../../../tests/support/http.ts';
 import { errorCodeOf, incidentBody, postIncident } from '../incidents/incidents.factories.ts';
 import { unnamedDefender } from './case-file.ts';
 import {
-  buildExportWorld,
+  downloadOk,
+  exportWorldPerFile,
   khmerLocation,
   publicNames,
   secrets,
-  type ExportWorld,
 } from './exports.fixtures.ts';
 
 const path = (incidentId: string) => `/api/exports/un-submission/${incidentId}`;
@@ -25,23 +24,15 @@ const sections = [
 ];
 
 describe('GET /api/exports/un-submission/:incidentId', () => {
-  let app: TestApp;
-  let world: ExportWorld;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildExportWorld(app);
-  });
-  afterAll(() => app.close());
+  const files = exportWorldPerFile();
 
   async function download(client: RoleClient, incidentId: string) {
-    const response = await client.get(path(incidentId));
-    expect(response.status, response.status === 200 ? '' : await response.clone().text()).toBe(200);
-    return { response, docx: openDocx(new Uint8Array(await response.arrayBuffer())) };
+    const { response, bytes } = await downloadOk(client, path(incidentId));
+    return { response, docx: openDocx(bytes) };
   }
 
   const setShare = (id: string, shareWithAuthorities: 'YES' | 'NO' | 'UNKNOWN') =>
-    app.database.db.defender.update({ where: { id }, data: { shareWithAuthorities } });
+    files.app.database.db.defender.update({ where: { id }, data: { shareWithAuthorities } });
 
   function expectInOrder(paragraphs: string[], expected: string[]) {
     let from = 0;
@@ -53,8 +44,11 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
   }
 
   it('when the defender agreed to be named to the government, then the submission names them, section by section in the Rapporteur’s order', async () => {
-    await setShare(world.defenders.dara, 'YES');
-    const { response, docx } = await download(world.advocacy, world.incidents.arrest.id);
+    await setShare(files.world.defenders.dara, 'YES');
+    const { response, docx } = await download(
+      files.world.advocacy,
+      files.world.incidents.arrest.id,
+    );
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="vigil-un-submission-draft-\d{4}-\d{2}-\d{2}\.docx"$/,
     );
@@ -74,8 +68,8 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
       sections[1]!,
       'Date: 12 Mar 2014',
       `Place: ${khmerLocation}, Cambodia`,
-      `Incident: ${world.incidents.arrest.title}`,
-      world.incidents.arrest.summary,
+      `Incident: ${files.world.incidents.arrest.title}`,
+      files.world.incidents.arrest.summary,
       `${publicNames.dara} suffered arbitrary arrest at the hands of police. Since then: held on trial. Held at the provincial court.`,
       'Victim 2 suffered physical assault at the hands of police and military.',
       `${unnamedDefender.confidential} suffered arbitrary detention at the hands of police.`,
@@ -106,17 +100,17 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
   it.each(['NO', 'UNKNOWN'] as const)(
     'when the defender’s consent to be named to the government is %s, then their name is nowhere and they are described, saying why',
     async (share) => {
-      await setShare(world.defenders.dara, share);
+      await setShare(files.world.defenders.dara, share);
       // what a researcher wrote may name them too
-      const { id, summary } = world.incidents.arrest;
-      await app.database.db.incident.update({
+      const { id, summary } = files.world.incidents.arrest;
+      await files.app.database.db.incident.update({
         where: { id },
         data: {
           summary: `${summary}\n${publicNames.dara} (${publicNames.daraAlias}) was taken to the provincial court.`,
         },
       });
-      const { docx } = await download(world.manager, id).finally(() =>
-        app.database.db.incident.update({ where: { id }, data: { summary } }),
+      const { docx } = await download(files.world.manager, id).finally(() =>
+        files.app.database.db.incident.update({ where: { id }, data: { summary } }),
       );
       for (const part of docx.everything) {
         expect(part).not.toContain(publicNames.dara);
@@ -144,17 +138,17 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
   );
 
   it('when a defender is only charged, not named to the government, then they are a described victim too, never named', async () => {
-    await setShare(world.defenders.dara, 'NO');
+    await setShare(files.world.defenders.dara, 'NO');
     const incident = await postIncident(
-      world.admin,
-      incidentBody(world.defenders.somchai, {
+      files.world.admin,
+      incidentBody(files.world.defenders.somchai, {
         country: 'TH',
         charges: [
-          { defenderId: world.defenders.dara, law: 'Penal Code s. 112', status: 'CHARGED' },
+          { defenderId: files.world.defenders.dara, law: 'Penal Code s. 112', status: 'CHARGED' },
         ],
       }),
     );
-    const { docx } = await download(world.admin, incident.id);
+    const { docx } = await download(files.world.admin, incident.id);
     for (const part of docx.everything) expect(part).not.toContain(publicNames.dara);
     expectInOrder(docx.paragraphs, [
       'Victim 1',
@@ -167,11 +161,11 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
   });
 
   it('when a defender agreed to be named to the government but is known in public by a pseudonym, then they are still described, not named', async () => {
-    await setShare(world.defenders.vibol, 'YES');
-    const { docx } = await download(world.advocacy, world.incidents.surveillance.id);
+    await setShare(files.world.defenders.vibol, 'YES');
+    const { docx } = await download(files.world.advocacy, files.world.incidents.surveillance.id);
     for (const part of docx.everything) {
       expect(part).not.toContain(secrets.generatedName);
-      expect(part).not.toContain(generatedPseudonym(world.defenders.vibol));
+      expect(part).not.toContain(generatedPseudonym(files.world.defenders.vibol));
     }
     expectInOrder(docx.paragraphs, [
       'Described as: a man human rights defender working on journalists and media in Cambodia',
@@ -185,17 +179,17 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
   });
 
   it('when any exporter downloads it, then no confidential defender, sensitive value or other incident is in any part of the file, nor who exported it', async () => {
-    await setShare(world.defenders.dara, 'YES');
-    for (const client of [world.advocacy, world.manager, world.admin]) {
-      const { docx } = await download(client, world.incidents.arrest.id);
-      const exporter = await app.database.db.user.findUniqueOrThrow({
+    await setShare(files.world.defenders.dara, 'YES');
+    for (const client of [files.world.advocacy, files.world.manager, files.world.admin]) {
+      const { docx } = await download(client, files.world.incidents.arrest.id);
+      const exporter = await files.app.database.db.user.findUniqueOrThrow({
         where: { id: client.userId },
         select: { email: true, name: true },
       });
       for (const value of [
         ...Object.values(secrets).flat(),
         'Taken from the family home',
-        world.incidents.surveillance.title,
+        files.world.incidents.surveillance.title,
         exporter.email,
         exporter.name,
       ]) {
@@ -205,45 +199,50 @@ describe('GET /api/exports/un-submission/:incidentId', () => {
   });
 
   it('when a submission is exported, then the audit log says who exported which incident', async () => {
-    await download(world.admin, world.incidents.lawsuit.id);
-    const event = await app.database.db.auditEvent.findFirstOrThrow({
-      where: { action: 'EXPORT', entity: 'Incident', actorId: world.admin.userId },
+    await download(files.world.admin, files.world.incidents.lawsuit.id);
+    const event = await files.app.database.db.auditEvent.findFirstOrThrow({
+      where: { action: 'EXPORT', entity: 'Incident', actorId: files.world.admin.userId },
       orderBy: { at: 'desc' },
     });
     expect(event).toMatchObject({
-      entityId: world.incidents.lawsuit.id,
+      entityId: files.world.incidents.lawsuit.id,
       country: 'TH',
       changes: { document: 'un-submission', format: 'docx' },
     });
   });
 
   it('when the incident is restricted, a draft the officer may not read, deleted or unknown, then 404 and nothing is audited', async () => {
-    const deleted = await app.database.db.incident.update({
-      where: { id: world.incidents.lawsuit.id },
+    const deleted = await files.app.database.db.incident.update({
+      where: { id: files.world.incidents.lawsuit.id },
       data: { deletedAt: new Date() },
       select: { id: true },
     });
-    const before = await app.database.db.auditEvent.count({ where: { action: 'EXPORT' } });
+    const before = await files.app.database.db.auditEvent.count({ where: { action: 'EXPORT' } });
     for (const [client, id] of [
-      [world.admin, world.incidents.restricted.id],
-      [world.advocacy, world.incidents.restricted.id],
-      [world.advocacy, world.incidents.draft.id],
-      [world.manager, deleted.id],
-      [world.manager, world.defenders.dara],
+      [files.world.admin, files.world.incidents.restricted.id],
+      [files.world.advocacy, files.world.incidents.restricted.id],
+      [files.world.advocacy, files.world.incidents.draft.id],
+      [files.world.manager, deleted.id],
+      [files.world.manager, files.world.defenders.dara],
     ] as const) {
       const response = await client.get(path(id));
       expect(response.status, id).toBe(404);
       expect(await errorCodeOf(response)).toBe('NOT_FOUND');
     }
-    expect(await app.database.db.auditEvent.count({ where: { action: 'EXPORT' } })).toBe(before);
-    await app.database.db.incident.update({ where: { id: deleted.id }, data: { deletedAt: null } });
+    expect(await files.app.database.db.auditEvent.count({ where: { action: 'EXPORT' } })).toBe(
+      before,
+    );
+    await files.app.database.db.incident.update({
+      where: { id: deleted.id },
+      data: { deletedAt: null },
+    });
   });
 
   it('when a researcher asks, then 403; a malformed id is 400', async () => {
-    const forbidden = await world.researcher.get(path(world.incidents.arrest.id));
+    const forbidden = await files.world.researcher.get(path(files.world.incidents.arrest.id));
     expect(forbidden.status).toBe(403);
     expect(await errorCodeOf(forbidden)).toBe('FORBIDDEN');
-    const malformed = await world.advocacy.get(path('KH-2014-0001'));
+    const malformed = await files.world.advocacy.get(path('KH-2014-0001'));
     expect(malformed.status).toBe(400);
     expect(await errorCodeOf(malformed)).toBe('VALIDATION');
   });

@@ -6,22 +6,17 @@ import { auditorOf, recordAudit } from '../audit/index.ts';
 import { loadCaseFile } from './case-file.ts';
 import {
   assertMayExport,
-  bullet,
   counted,
   draftFilename,
-  heading,
   inSentence,
-  labelled,
-  line,
   listOf,
-  packDraft,
-  placeholder,
   placeOf,
   sentenceOf,
   sufferedOf,
   whenOf,
   type DocxDownload,
 } from './draft-document.ts';
+import { bullet, heading, labelled, line, packWordDocument, placeholder } from './word-document.ts';
 import { formatDate, genderLabels } from './labels.ts';
 
 const audit = auditorOf('Incident');
@@ -240,7 +235,7 @@ export function renderUnSubmissionDocx(file: CaseFile, incident: CaseIncident): 
   const victims = victimsOf(incident, file);
   const redact = withheld(victims);
   const unnamedActs = incident.acts.filter((act) => act.defenderId === null).length;
-  return packDraft('UN submission draft', [
+  return packWordDocument('UN submission draft', [
     heading(
       'Submission to the UN Special Rapporteur on the situation of human rights defenders',
       HeadingLevel.TITLE,
