@@ -148,6 +148,55 @@ export async function apiDownload(
   };
 }
 
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+// A multipart upload (an evidence file) through XMLHttpRequest, the one browser API that reports
+// upload progress; the CSRF header and errors as every other call's. `signal` aborts it.
+export function apiUpload<T extends z.ZodType>(
+  path: string,
+  form: FormData,
+  {
+    schema,
+    signal,
+    onProgress,
+  }: { schema: T; signal?: AbortSignal; onProgress?: (progress: UploadProgress) => void },
+): Promise<z.output<T>> {
+  return new Promise((resolve, reject) => {
+    const cancelled = () => new DOMException('The upload was cancelled', 'AbortError');
+    if (signal?.aborted) {
+      reject(cancelled());
+      return;
+    }
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api${path}`);
+    request.withCredentials = true;
+    request.setRequestHeader('accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.({ sent: event.loaded, total: event.total });
+    };
+    request.onload = async () => {
+      const response = new Response(request.responseText || null, { status: request.status });
+      if (!response.ok) {
+        reject(await toApiError(response));
+        return;
+      }
+      const parsed = schema.safeParse(await readJson(response));
+      if (parsed.success) resolve(parsed.data as z.output<T>);
+      else
+        reject(new ApiError(request.status, 'INTERNAL', 'The server sent an unexpected response.'));
+    };
+    request.onerror = () =>
+      reject(new ApiError(0, 'UNAVAILABLE', 'Cannot reach the server. Check your connection.'));
+    request.onabort = () => reject(cancelled());
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(form);
+  });
+}
+
 export const api = {
   get: <T extends z.ZodType>(path: string, schema: T, signal?: AbortSignal) =>
     apiRequest('GET', path, { schema, signal }),

@@ -2,6 +2,7 @@ import { Anchor, Button, DataList, Grid, Paper, Stack, Text, Title } from '@mant
 import { IconPencil } from '@tabler/icons-react';
 import type { AdvocacyOutput } from '@vigil/shared/schemas/advocacy';
 import { Link, useParams } from 'react-router';
+import { AttachmentsPanel } from '../../../components/ui/attachments/AttachmentsPanel.tsx';
 import { ExportMenu } from '../../../components/ui/ExportMenu.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
@@ -115,6 +116,7 @@ function AdvocacyNotFound() {
 export function AdvocacyActionPage() {
   const { id = '' } = useParams();
   const common = useCommonText().t;
+  const ability = useAppAbility();
   const query = useAdvocacyAction(id);
 
   if (query.isPending) return <LoadingState />;
@@ -138,6 +140,16 @@ export function AdvocacyActionPage() {
           <Stack gap="md">
             <LinkedIncidents ids={action.incidentIds} />
             <LinkedDefenders ids={action.defenderIds} />
+            <Paper>
+              <AttachmentsPanel
+                kind="advocacy"
+                recordId={action.id}
+                canUpdate={ability.can('update', advocacySubject(action))}
+                // an action has no sensitive details of its own: where a file has a copy
+                // without metadata, that copy is the one shown and downloaded here
+                canReadSensitive={false}
+              />
+            </Paper>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -3,6 +3,7 @@ import { IconEye, IconPencil } from '@tabler/icons-react';
 import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { AttachmentsPanel } from '../../../components/ui/attachments/AttachmentsPanel.tsx';
 import { ExportMenu } from '../../../components/ui/ExportMenu.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
@@ -243,12 +244,22 @@ export function DefenderPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper component="section" aria-labelledby="timeline-title">
-            <Title order={2} id="timeline-title" mb="md">
-              {t('timeline.title')}
-            </Title>
-            <DefenderTimeline defenderId={defender.id} />
-          </Paper>
+          <Stack gap="md">
+            <Paper component="section" aria-labelledby="timeline-title">
+              <Title order={2} id="timeline-title" mb="md">
+                {t('timeline.title')}
+              </Title>
+              <DefenderTimeline defenderId={defender.id} />
+            </Paper>
+            <Paper>
+              <AttachmentsPanel
+                kind="defenders"
+                recordId={defender.id}
+                canUpdate={ability.can('update', record)}
+                canReadSensitive={ability.can('read', record, 'legalName')}
+              />
+            </Paper>
+          </Stack>
         </Grid.Col>
       </Grid>
     </section>

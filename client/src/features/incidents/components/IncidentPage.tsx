@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine
 import { IconAlertTriangle, IconPencil, IconTrashX } from '@tabler/icons-react';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { Link, useParams } from 'react-router';
+import { AttachmentsPanel } from '../../../components/ui/attachments/AttachmentsPanel.tsx';
 import { ExportMenu } from '../../../components/ui/ExportMenu.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/ui/QueryState.tsx';
@@ -128,6 +129,12 @@ function IncidentView({ incident }: { incident: IncidentOutput }) {
               </Stack>
               <ActsByDefender incident={incident} />
               <SourcesSection incident={incident} />
+              <AttachmentsPanel
+                kind="incidents"
+                recordId={incident.id}
+                canUpdate={canEdit}
+                canReadSensitive={ability.can('read', record, 'sources.identity')}
+              />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
