@@ -141,7 +141,7 @@ export function AttachmentList({
 
 function NameCell({ attachment }: { attachment: AttachmentOutput }) {
   return (
-    <Group gap="sm" wrap="nowrap" align="flex-start">
+    <Group gap="sm" wrap="nowrap" align="flex-start" miw="14rem">
       <AttachmentThumbnail attachment={attachment} />
       <Stack gap={2} miw={0}>
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>

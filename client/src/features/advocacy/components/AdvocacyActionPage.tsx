@@ -140,19 +140,19 @@ export function AdvocacyActionPage() {
           <Stack gap="md">
             <LinkedIncidents ids={action.incidentIds} />
             <LinkedDefenders ids={action.defenderIds} />
-            <Paper>
-              <AttachmentsPanel
-                kind="advocacy"
-                recordId={action.id}
-                canUpdate={ability.can('update', advocacySubject(action))}
-                // an action has no sensitive details of its own: where a file has a copy
-                // without metadata, that copy is the one shown and downloaded here
-                canReadSensitive={false}
-              />
-            </Paper>
           </Stack>
         </Grid.Col>
       </Grid>
+      <Paper mt="md">
+        <AttachmentsPanel
+          kind="advocacy"
+          recordId={action.id}
+          canUpdate={ability.can('update', advocacySubject(action))}
+          // an action has no sensitive details of its own: where a file has a copy without
+          // metadata, that copy is the one shown and downloaded here
+          canReadSensitive={false}
+        />
+      </Paper>
     </section>
   );
 }

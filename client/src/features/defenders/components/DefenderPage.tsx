@@ -244,24 +244,22 @@ export function DefenderPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
-            <Paper component="section" aria-labelledby="timeline-title">
-              <Title order={2} id="timeline-title" mb="md">
-                {t('timeline.title')}
-              </Title>
-              <DefenderTimeline defenderId={defender.id} />
-            </Paper>
-            <Paper>
-              <AttachmentsPanel
-                kind="defenders"
-                recordId={defender.id}
-                canUpdate={ability.can('update', record)}
-                canReadSensitive={ability.can('read', record, 'legalName')}
-              />
-            </Paper>
-          </Stack>
+          <Paper component="section" aria-labelledby="timeline-title">
+            <Title order={2} id="timeline-title" mb="md">
+              {t('timeline.title')}
+            </Title>
+            <DefenderTimeline defenderId={defender.id} />
+          </Paper>
         </Grid.Col>
       </Grid>
+      <Paper mt="md">
+        <AttachmentsPanel
+          kind="defenders"
+          recordId={defender.id}
+          canUpdate={ability.can('update', record)}
+          canReadSensitive={ability.can('read', record, 'legalName')}
+        />
+      </Paper>
     </section>
   );
 }

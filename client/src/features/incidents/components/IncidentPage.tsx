@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPencil, IconTrashX } from '@tabler/icons-react';
 import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
 import { Link, useParams } from 'react-router';
@@ -129,12 +129,6 @@ function IncidentView({ incident }: { incident: IncidentOutput }) {
               </Stack>
               <ActsByDefender incident={incident} />
               <SourcesSection incident={incident} />
-              <AttachmentsPanel
-                kind="incidents"
-                recordId={incident.id}
-                canUpdate={canEdit}
-                canReadSensitive={ability.can('read', record, 'sources.identity')}
-              />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
@@ -145,6 +139,14 @@ function IncidentView({ incident }: { incident: IncidentOutput }) {
             </Stack>
           </Grid.Col>
         </Grid>
+        <Paper>
+          <AttachmentsPanel
+            kind="incidents"
+            recordId={incident.id}
+            canUpdate={canEdit}
+            canReadSensitive={ability.can('read', record, 'sources.identity')}
+          />
+        </Paper>
       </Stack>
       <WorkflowReturnModal workflow={workflow} incidents={[incident]} />
     </section>
