@@ -16,6 +16,7 @@ import {
 } from '@vigil/shared/enums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEndpoints } from '../server/src/http/routes.ts';
+import { upload } from '../server/src/modules/attachments/attachments.fixtures.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createUser, signIn, type Client } from './support/http.ts';
 
@@ -806,6 +807,116 @@ describe('advocacy drafts', () => {
             ? expected(can(caller, 'read', 'AdvocacyAction', record), true, 200)
             : 403,
         );
+      }
+    });
+  }
+});
+
+describe('attachments', () => {
+  type Owner = {
+    kind: 'defenders' | 'incidents' | 'advocacy';
+    type: string;
+    record: Record<string, unknown>;
+    id: string;
+  };
+  const text = (name: string) => ({ bytes: Buffer.from(`Evidence of the matrix (${name})`), name });
+
+  // what the caller may do with the attachments of a record: read them with the record, add and
+  // delete them where they may update it, see sensitive ones with the record's sensitive fields
+  function rightsOf(caller: Caller, owner: Owner) {
+    const sensitiveField = { Defender: 'legalName', Incident: 'sources.identity' }[owner.type];
+    return {
+      read: can(caller, 'read', owner.type, owner.record),
+      update: can(caller, 'update', owner.type, owner.record),
+      sensitive: sensitiveField
+        ? can(caller, 'read', owner.type, owner.record, sensitiveField)
+        : people[caller].role === 'MANAGER' || people[caller].role === 'ADMIN',
+    };
+  }
+
+  async function attach(owner: Owner, fields: Record<string, string> = {}) {
+    const response = await upload(
+      world.clients.admin,
+      `/api/${owner.kind}/${owner.id}/attachments`,
+      text(owner.kind),
+      fields,
+    );
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  async function owners(): Promise<Owner[]> {
+    const defenders = await Promise.all(
+      defenderSpecs.map(async (spec) => ({
+        kind: 'defenders' as const,
+        type: 'Defender',
+        record: defenderRecord(spec),
+        id: await makeDefender(spec),
+      })),
+    );
+    const incidents = await Promise.all(
+      incidentSpecs.map(async (spec) => ({
+        kind: 'incidents' as const,
+        type: 'Incident',
+        record: incidentRecord(spec),
+        id: await incidentFixture(spec),
+      })),
+    );
+    const actions = await Promise.all(
+      (['advocacy', 'admin'] as const).map(async (creator) => ({
+        kind: 'advocacy' as const,
+        type: 'AdvocacyAction',
+        record: { createdById: world.ids[creator] },
+        id: await makeAdvocacy(creator),
+      })),
+    );
+    return [...defenders, ...incidents, ...actions];
+  }
+
+  for (const caller of callers) {
+    it(`when ${caller} lists, reads, downloads, adds and deletes the attachments of every kind of record, then the record's rights decide`, async () => {
+      for (const owner of await owners()) {
+        const rights = rightsOf(caller, owner);
+        const what = `${caller} on ${owner.type} ${JSON.stringify(owner.record)}`;
+        const plain = await attach(owner);
+        const sensitive = await attach(owner, { sensitive: 'true' });
+        const template = `/api/${owner.kind}/{id}/attachments`;
+        const list = await call(
+          caller,
+          'GET',
+          template,
+          `/api/${owner.kind}/${owner.id}/attachments`,
+        );
+        expect(list.status, what).toBe(rights.read ? 200 : 404);
+        if (list.status === 200) {
+          const ids = (list.body.items as { id: string }[]).map((item) => item.id);
+          expect(ids.includes(sensitive), what).toBe(rights.sensitive);
+        }
+        for (const [id, visible] of [
+          [plain, rights.read],
+          [sensitive, rights.read && rights.sensitive],
+        ] as const) {
+          const one = await call(caller, 'GET', '/api/attachments/{id}', `/api/attachments/${id}`);
+          expect(one.status, what).toBe(visible ? 200 : 404);
+          world.covered.add('get /api/attachments/{id}/content');
+          const content = await world.clients[caller].get(`/api/attachments/${id}/content`);
+          await content.arrayBuffer();
+          expect(content.status, what).toBe(visible ? 200 : 404);
+        }
+        world.covered.add(`post ${template}`);
+        const added = await upload(
+          world.clients[caller],
+          `/api/${owner.kind}/${owner.id}/attachments`,
+          text(caller),
+        );
+        expect(added.status, what).toBe(expected(rights.read, rights.update, 201));
+        const removed = await call(
+          caller,
+          'DELETE',
+          '/api/attachments/{id}',
+          `/api/attachments/${plain}`,
+        );
+        expect(removed.status, what).toBe(expected(rights.read, rights.update, 204));
       }
     });
   }

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { seedDemo } from '../prisma/seed/demo.ts';
 import { demoPassword } from '../prisma/seed/demo-accounts.ts';
 import { listEndpoints, type Endpoint } from '../server/src/http/routes.ts';
+import { upload } from '../server/src/modules/attachments/attachments.fixtures.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { fillPath, inputProperties, pathParams } from './support/catalogue.ts';
 import { signIn, type Client } from './support/http.ts';
@@ -81,7 +82,8 @@ async function fingerprint(app: TestApp): Promise<string> {
     UNION ALL SELECT 'AdvocacyIncident', count(*), null FROM "AdvocacyIncident"
     UNION ALL SELECT 'AdvocacyDefender', count(*), null FROM "AdvocacyDefender"
     UNION ALL SELECT 'VocabularyTerm', count(*), count("retiredAt") FROM "VocabularyTerm"
-    UNION ALL SELECT 'User', count(*), sum(version) FROM "User"`;
+    UNION ALL SELECT 'User', count(*), sum(version) FROM "User"
+    UNION ALL SELECT 'Attachment', count(*), count("deletedAt") FROM "Attachment"`;
   return rows.map((row) => `${row.t}:${row.n}:${row.v ?? ''}`).join(' ');
 }
 
@@ -108,6 +110,11 @@ describe('hostile input to every endpoint', () => {
     ids.incidents = incidents.map((row) => row.id);
     ids.advocacy = advocacy.map((row) => row.id);
     ids.users = users.map((row) => row.id);
+    const attached = await upload(admin, `/api/incidents/${ids.incidents[0]}/attachments`, {
+      bytes: Buffer.from('Evidence for the fuzz suite'),
+      name: 'evidence.txt',
+    });
+    ids.attachments = [((await attached.json()) as { id: string }).id];
   });
   afterAll(() => app.close());
 

@@ -12,6 +12,14 @@ import { loadSession } from './http/authenticate.ts';
 import { notFound } from './http/app-error.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
+import {
+  advocacyAttachmentRoutes,
+  attachmentRoutes,
+  defenderAttachmentRoutes,
+  incidentAttachmentRoutes,
+  localAttachmentSettings,
+  type AttachmentSettings,
+} from './modules/attachments/index.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes, type AuthSettings } from './modules/auth/auth.routes.ts';
 import { defenderRoutes } from './modules/defenders/defenders.routes.ts';
@@ -23,6 +31,7 @@ import { createLoginLimiter } from './modules/auth/login-limiter.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { openapiRoutes } from './modules/openapi/openapi.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { loadConfig } from './config.ts';
 import { requestSerializers } from './logger.ts';
 
 export interface AppOptions {
@@ -33,6 +42,8 @@ export interface AppOptions {
   trustProxy?: number;
   // demo credentials are refused in production
   production?: boolean;
+  // where attachments are stored, and their size limit; by default as the environment says
+  attachments?: AttachmentSettings;
 }
 
 function apiRouter(): Router {
@@ -49,6 +60,10 @@ function apiRouter(): Router {
     userRoutes,
     statsRoutes,
     exportRoutes,
+    incidentAttachmentRoutes,
+    defenderAttachmentRoutes,
+    advocacyAttachmentRoutes,
+    attachmentRoutes,
     auditRoutes,
     openapiRoutes,
   ];
@@ -97,6 +112,9 @@ export function createApp(options: AppOptions) {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 0);
   app.locals.db = options.database.db;
+  app.locals.attachments =
+    options.attachments ??
+    localAttachmentSettings(loadConfig(), (message) => options.logger.info(message));
   const authSettings: AuthSettings = {
     loginLimiter: createLoginLimiter(options.database.pool),
     production: options.production ?? false,

@@ -7,10 +7,13 @@ import { loadConfig, projectRoot } from './config.ts';
 import { connectConfiguredDatabase } from './db/connect.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
+import { localAttachmentSettings } from './modules/attachments/index.ts';
 import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
+// first: without a data key in production, fail before anything else starts
+const attachments = localAttachmentSettings(config, (message) => logger.info(message));
 
 const database = await connectConfiguredDatabase(config, (message) => logger.info(message));
 await ensureVocabularies(database.db);
@@ -27,6 +30,7 @@ const app = createApp({
   clientDir: path.join(projectRoot, 'client/dist'),
   trustProxy: config.TRUST_PROXY,
   production: config.NODE_ENV === 'production',
+  attachments,
 });
 const server = app.listen(config.PORT, () => {
   const { port } = server.address() as AddressInfo;

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../../server/src/app.ts';
-import { projectRoot } from '../../server/src/config.ts';
+import { loadConfig, projectRoot } from '../../server/src/config.ts';
+import { localAttachmentSettings } from '../../server/src/modules/attachments/index.ts';
 import { answerClientErrors } from '../../server/src/http/client-errors.ts';
 import { openDatabase, type Database } from '../../server/src/db/prisma.ts';
 import { ensureVocabularies } from '../../server/src/modules/vocabularies/vocabularies.seed.ts';
@@ -12,6 +15,8 @@ import { createTestDatabase } from './database.ts';
 export interface TestApp {
   url: string;
   database: Database;
+  // DATA_DIR of the app: attachments under attachments/
+  dataDir: string;
   close: () => Promise<void>;
 }
 
@@ -24,8 +29,12 @@ export async function startTestApp(
     clientDir?: string;
     production?: boolean;
     logStream?: { write: (line: string) => void };
+    // the attachments' size limit (else the configured one)
+    attachmentMaxBytes?: number;
   } = {},
 ) {
+  // each app keeps its attachments, and its data key, in a folder of its own
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-data-'));
   const database = openDatabase(await createTestDatabase());
   await ensureVocabularies(database.db);
   const app = createApp({
@@ -34,6 +43,16 @@ export async function startTestApp(
       ? pino({ level: 'debug' }, options.logStream)
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     production: options.production ?? false,
+    attachments: localAttachmentSettings(
+      {
+        ...loadConfig(),
+        DATA_DIR: dataDir,
+        VIGIL_DATA_KEY: undefined,
+        NODE_ENV: 'test',
+        ...(options.attachmentMaxBytes ? { ATTACHMENT_MAX_BYTES: options.attachmentMaxBytes } : {}),
+      },
+      () => {},
+    ),
     ...(options.clientDir
       ? { clientDir: options.clientDir }
       : options.client
@@ -49,10 +68,12 @@ export async function startTestApp(
   return {
     url: `http://127.0.0.1:${port}`,
     database,
+    dataDir,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   } satisfies TestApp;
 }

@@ -6,6 +6,8 @@ import type { TestApp } from './app.ts';
 export interface Client {
   userId: string;
   csrfToken: string;
+  // the session cookie, for requests made without fetch (a raw upload cut off half-way)
+  cookie: string;
   request: (
     method: string,
     path: string,
@@ -42,8 +44,17 @@ export function anonymous(app: TestApp) {
   return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${app.url}${path}`, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      // FormData sets its own multipart content type
+      headers:
+        body === undefined || body instanceof FormData
+          ? headers
+          : { 'content-type': 'application/json', ...headers },
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || body instanceof FormData
+            ? body
+            : JSON.stringify(body),
     });
 }
 
@@ -58,7 +69,7 @@ export async function signIn(app: TestApp, email: string, password: string): Pro
   };
   const request: Client['request'] = (method, path, body, headers = {}) =>
     anonymous(app)(method, path, body, { cookie, 'x-csrf-token': csrfToken, ...headers });
-  return { userId: user.id, csrfToken, request, get: (path) => request('GET', path) };
+  return { userId: user.id, csrfToken, cookie, request, get: (path) => request('GET', path) };
 }
 
 // A new user of the role, signed in.
