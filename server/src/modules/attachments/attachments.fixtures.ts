@@ -1,6 +1,9 @@
 // Real files for the attachment suites, made in the test: a PDF that names its author, a JPEG
 // that says where it was taken, a PNG, an executable dressed as a PDF.
+import { Document, Packer, Paragraph } from 'docx';
+import ExcelJS from 'exceljs';
 import exifr from 'exifr';
+import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import piexif from 'piexifjs';
 import sharp from 'sharp';
@@ -81,4 +84,33 @@ export function upload(
     file.name,
   );
   return client.request('POST', path, form);
+}
+
+export async function docxWithAuthor(author: string) {
+  const document = new Document({
+    creator: author,
+    lastModifiedBy: author,
+    revision: 7,
+    sections: [{ children: [new Paragraph('Charge sheet (fictional)')] }],
+  });
+  return Packer.toBuffer(document);
+}
+
+export async function xlsxWithAuthor(author: string) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = author;
+  workbook.lastModifiedBy = author;
+  workbook.company = 'Ministry of Interior (fictional)';
+  workbook.addWorksheet('Hearings').addRow(['2024-03-01', 'Phnom Penh Municipal Court']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+// docProps/core.xml and app.xml of an Office Open XML file, as text
+export function officePropertiesOf(file: Buffer) {
+  const entries = unzipSync(new Uint8Array(file), {
+    filter: (entry) => entry.name.startsWith('docProps/'),
+  });
+  return Object.values(entries)
+    .map((entry) => strFromU8(entry))
+    .join('\n');
 }

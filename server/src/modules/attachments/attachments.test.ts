@@ -12,6 +12,9 @@ import { loadDataKey } from '../../security/data-key.ts';
 import { createDiskStore, encryptedStore } from './attachments.store.ts';
 import {
   authorOf,
+  docxWithAuthor,
+  officePropertiesOf,
+  xlsxWithAuthor,
   elfExecutable,
   exifOf,
   gpsOf,
@@ -142,6 +145,34 @@ describe('uploading evidence', () => {
     expect(await exifOf(cleanBytes)).toBeUndefined();
     expect(cleanBytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   });
+
+  for (const [kind, make, mediaType] of [
+    [
+      'DOCX',
+      docxWithAuthor,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    ['XLSX', xlsxWithAuthor, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ] as const) {
+    it(`when a ${kind} naming its author and company is attached, then its clean copy names neither`, async () => {
+      const file = await make('Sok Dara (fictional)');
+      expect(officePropertiesOf(file)).toContain('Sok Dara');
+      const response = await upload(researcher, path_, {
+        bytes: file,
+        name: `file.${kind.toLowerCase()}`,
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      const created = await json<AttachmentOutput>(response);
+      expect(created).toMatchObject({ mediaType, hasCleanCopy: true });
+      const clean = await bytesOf(
+        await researcher.get(`/api/attachments/${created.id}/content?variant=clean`),
+      );
+      const properties = officePropertiesOf(clean);
+      expect(properties).not.toContain('Sok Dara');
+      expect(properties).not.toContain('Ministry of Interior');
+      expect(properties).not.toMatch(/<cp:revision>\d/);
+    });
+  }
 
   it('when a PNG is attached under a misleading name, then its type comes from its content', async () => {
     const image = await png();
