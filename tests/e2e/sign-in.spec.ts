@@ -177,11 +177,16 @@ describe('sign-in', { timeout: 300_000 }, () => {
     await page.goto('/login');
     await fillSignIn(page, user.email, user.password);
     await page.getByRole('heading', { level: 1, name: greeting(user.name) }).waitFor();
-    // the home page's own reads finish first: a 401 on one of them would end the session
-    // before the click this test is about
-    await page.waitForLoadState('networkidle');
-
-    await app.database.db.session.deleteMany();
+    // The session ends on the server just as the incident list asks for its rows, so that no
+    // other read (a stale query refetched while the machine is slow) meets the 401 first.
+    await page.route(
+      (url) => url.pathname === '/api/incidents',
+      async (route) => {
+        await app.database.db.session.deleteMany();
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await sectionsNav(page).getByRole('link', { name: 'Incidents' }).click();
 
     await page.waitForURL((url) => url.pathname === '/login');
