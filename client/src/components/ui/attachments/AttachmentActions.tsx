@@ -70,11 +70,16 @@ export function AttachmentActions({
       onConfirm: () =>
         remove.mutate(attachment.id, {
           onSuccess: () =>
-            notifications.show({ color: 'green', message: t('attachments.deleted', { name }) }),
+            notifications.show({
+              color: 'green',
+              message: t('attachments.deleted', { name }),
+              closeButtonProps: { 'aria-label': t('actions.hide') },
+            }),
           onError: (error) =>
             notifications.show({
               color: 'red',
               message: t('attachments.deleteFailed', { name, message: error.message }),
+              closeButtonProps: { 'aria-label': t('actions.hide') },
             }),
         }),
     });

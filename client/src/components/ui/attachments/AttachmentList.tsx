@@ -33,7 +33,8 @@ function Badges({ attachment }: { attachment: AttachmentOutput }) {
       {attachment.hasCleanCopy && (
         <Tooltip label={t('attachments.cleanBadgeHint')} multiline maw="20rem">
           <Badge
-            color="teal"
+            // light teal stays under AA contrast; cyan keeps it (RecordBadges.tsx)
+            color="cyan"
             variant="light"
             tabIndex={0}
             leftSection={<IconShieldCheck size={12} aria-hidden />}

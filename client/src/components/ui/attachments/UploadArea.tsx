@@ -91,6 +91,7 @@ export function UploadArea({ owner, empty }: UploadAreaProps) {
           notifications.show({
             color: 'green',
             message: t('attachments.uploaded', { name: file.name }),
+            closeButtonProps: { 'aria-label': t('actions.hide') },
           });
         },
         (error: Error) => {

@@ -11,6 +11,7 @@ import { useAppAbility } from '../../../lib/ability.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
+import { useSessionUser } from '../../../lib/session.ts';
 import { useAdvocacyAction } from '../api/get-advocacy-action.ts';
 import { useAdvocacyText } from '../i18n/index.ts';
 import { advocacySubject } from './advocacy-subject.ts';
@@ -117,6 +118,7 @@ export function AdvocacyActionPage() {
   const { id = '' } = useParams();
   const common = useCommonText().t;
   const ability = useAppAbility();
+  const user = useSessionUser();
   const query = useAdvocacyAction(id);
 
   if (query.isPending) return <LoadingState />;
@@ -148,9 +150,9 @@ export function AdvocacyActionPage() {
           kind="advocacy"
           recordId={action.id}
           canUpdate={ability.can('update', advocacySubject(action))}
-          // an action has no sensitive details of its own: where a file has a copy without
-          // metadata, that copy is the one shown and downloaded here
-          canReadSensitive={false}
+          // an action has no sensitive field of its own: its sensitive files and original photos
+          // go to the roles that see every record's sensitive fields (as the server decides)
+          canReadSensitive={['MANAGER', 'ADMIN'].includes(user.role)}
         />
       </Paper>
     </section>
