@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconEye, IconTrash, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
 import { useRef, useState } from 'react';
 import type { DownloadProgress } from '../../../lib/api-client.ts';
 import { saveBlob } from '../../../lib/download.ts';
@@ -11,7 +12,6 @@ import { useCommonText } from '../../../lib/i18n.ts';
 import {
   getAttachmentContent,
   useDeleteAttachment,
-  type AttachmentOutput,
   type AttachmentOwner,
   type AttachmentVariant,
 } from './api.ts';

@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconShieldCheck } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
+import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
 import { useMemo, useState } from 'react';
 import { DataTable } from '../DataTable.tsx';
 import { formatBytes, formatDateTime } from '../../../lib/format.ts';
@@ -9,7 +10,7 @@ import { useSessionUser } from '../../../lib/session.ts';
 import { AttachmentActions } from './AttachmentActions.tsx';
 import { AttachmentThumbnail } from './AttachmentThumbnail.tsx';
 import { AttachmentViewer } from './AttachmentViewer.tsx';
-import { downloadVariant, type AttachmentOutput, type AttachmentOwner } from './api.ts';
+import { downloadVariant, type AttachmentOwner } from './api.ts';
 import { mediaKind } from './media-types.ts';
 import { ShortHash } from './ShortHash.tsx';
 
@@ -69,12 +70,7 @@ export function AttachmentList({
       {
         id: 'type',
         header: t('attachments.columns.type'),
-        cell: ({ row: { original } }) => {
-          const kind = mediaKind(original.mediaType);
-          return kind
-            ? t(`attachments.types.${kind}`)
-            : t('attachments.types.other', { type: original.mediaType });
-        },
+        cell: ({ row: { original } }) => t(`attachments.types.${mediaKind(original.mediaType)}`),
       },
       {
         id: 'size',

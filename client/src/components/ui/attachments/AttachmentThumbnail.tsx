@@ -1,8 +1,9 @@
 import { Center, Image, ThemeIcon } from '@mantine/core';
 import { IconFile, IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
+import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
 import { useState } from 'react';
 import { useCommonText } from '../../../lib/i18n.ts';
-import { useAttachmentContent, type AttachmentOutput } from './api.ts';
+import { useAttachmentContent } from './api.ts';
 import { viewerKind } from './media-types.ts';
 import { useObjectUrl } from './use-object-url.ts';
 

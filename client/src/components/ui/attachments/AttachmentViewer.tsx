@@ -1,7 +1,8 @@
 import { Alert, Center, Image, Loader, Modal, Stack, Text } from '@mantine/core';
+import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
 import { ErrorState } from '../QueryState.tsx';
 import { useCommonText } from '../../../lib/i18n.ts';
-import { useAttachmentContent, type AttachmentOutput, type AttachmentVariant } from './api.ts';
+import { useAttachmentContent, type AttachmentVariant } from './api.ts';
 import { viewerKind } from './media-types.ts';
 import { useObjectUrl } from './use-object-url.ts';
 

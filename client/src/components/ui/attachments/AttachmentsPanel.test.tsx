@@ -6,12 +6,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SessionUser } from '@vigil/shared/schemas/auth';
+import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { theme } from '../../../app/theme.ts';
 import { setCsrfToken } from '../../../lib/api-client.ts';
 import '../../../lib/i18n.ts';
 import { SessionUserContext } from '../../../lib/session.ts';
-import type { AttachmentOutput } from './api.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 
 // Mantine's transitions take their time on a busy machine
@@ -28,7 +28,7 @@ const incidentId = '0b7a9c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b';
 const listPath = `/api/incidents/${incidentId}/attachments?limit=200`;
 
 const summons: AttachmentOutput = {
-  id: 'a-summons',
+  id: '1c9e6a52-3d1f-4b8e-9a7c-5e2d4f6a8b01',
   name: 'summons.pdf',
   mediaType: 'application/pdf',
   size: 340_000,
@@ -40,14 +40,14 @@ const summons: AttachmentOutput = {
   createdAt: '2026-11-30T09:15:00.000Z',
 };
 const arrestPhoto: AttachmentOutput = {
-  id: 'a-photo',
+  id: '2d0f7b63-4e2a-4c9f-8b8d-6f3e5a7b9c02',
   name: 'arrest.jpg',
   mediaType: 'image/jpeg',
   size: 2_400_000,
   sha256: 'c0ffee00beef1234567890abcdef1234567890abcdef1234567890abcdef1234',
   sensitive: true,
   hasCleanCopy: true,
-  uploadedById: 'someone-else',
+  uploadedById: '3e1a8c74-5f3b-4d0a-9c9e-7a4f6b8cad03',
   createdAt: '2026-12-01T16:40:00.000Z',
 };
 
@@ -184,7 +184,12 @@ describe('AttachmentsPanel', () => {
       'Uploading charges.pdf: 4 kB of 10 kB (40%)',
     );
 
-    const stored = { ...summons, id: 'a-charges', name: 'charges.pdf', sensitive: true };
+    const stored = {
+      ...summons,
+      id: '4f2b9d85-6a4c-4e1b-8daf-8b5a7c9dbe04',
+      name: 'charges.pdf',
+      sensitive: true,
+    };
     server.items.push(stored);
     request.respond(201, stored);
     await screen.findByText('charges.pdf was added.');
@@ -278,7 +283,7 @@ describe('AttachmentsPanel', () => {
     await screen.findByText('summons.pdf was deleted.');
     expect(server.requests).toContainEqual({
       method: 'DELETE',
-      path: '/api/attachments/a-summons',
+      path: '/api/attachments/1c9e6a52-3d1f-4b8e-9a7c-5e2d4f6a8b01',
     });
   });
 

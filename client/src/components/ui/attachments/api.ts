@@ -5,7 +5,8 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { z } from 'zod';
+import { attachmentList, attachmentOutput } from '@vigil/shared/schemas/attachments';
+import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
 import {
   api,
   apiDownload,
@@ -13,27 +14,6 @@ import {
   type DownloadProgress,
   type UploadProgress,
 } from '../../../lib/api-client.ts';
-
-// API.md, "Attachments". Written against the contract until the server's output schema lands in
-// shared/src/schemas/attachments.ts; then this one gives way to it.
-export const attachmentOutput = z.object({
-  id: z.string(),
-  name: z.string(),
-  mediaType: z.string(),
-  size: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  description: z.string().nullish(),
-  sensitive: z.boolean(),
-  hasCleanCopy: z.boolean(),
-  uploadedById: z.string(),
-  createdAt: z.string(),
-});
-export type AttachmentOutput = z.output<typeof attachmentOutput>;
-
-const attachmentList = z.object({
-  items: z.array(attachmentOutput),
-  nextCursor: z.string().nullable(),
-});
 
 // The record that holds the evidence, as its path under /api names it.
 export interface AttachmentOwner {
