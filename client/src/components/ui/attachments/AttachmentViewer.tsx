@@ -1,5 +1,6 @@
 import { Alert, Center, Image, Loader, Modal, Stack, Text } from '@mantine/core';
 import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
+import { useState } from 'react';
 import { ErrorState } from '../QueryState.tsx';
 import { useCommonText } from '../../../lib/i18n.ts';
 import { useAttachmentContent, type AttachmentVariant } from './api.ts';
@@ -19,6 +20,8 @@ export function AttachmentViewer({ attachment, variant, onClose }: AttachmentVie
   const content = useAttachmentContent(attachment.id, variant);
   const url = useObjectUrl(content.data);
   const kind = viewerKind(attachment.mediaType);
+  // the browser may refuse to show it (a content security policy without blob:)
+  const [refused, setRefused] = useState(false);
 
   let body;
   if (content.error)
@@ -32,9 +35,16 @@ export function AttachmentViewer({ attachment, variant, onClose }: AttachmentVie
         </Text>
       </Center>
     );
+  else if (refused) body = <Text c="dimmed">{t('attachments.viewerRefused')}</Text>;
   else if (kind === 'image')
     body = (
-      <Image src={url} alt={attachment.description ?? attachment.name} fit="contain" mah="75vh" />
+      <Image
+        src={url}
+        alt={attachment.description ?? attachment.name}
+        fit="contain"
+        mah="75vh"
+        onError={() => setRefused(true)}
+      />
     );
   else
     body = (

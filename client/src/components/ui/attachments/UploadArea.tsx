@@ -13,6 +13,7 @@ import { Dropzone } from '@mantine/dropzone';
 import { notifications } from '@mantine/notifications';
 import { IconFileUpload, IconUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { z } from 'zod';
 import { isApiError, type UploadProgress } from '../../../lib/api-client.ts';
 import { formatBytes, formatPercent } from '../../../lib/format.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
@@ -38,6 +39,9 @@ function limitFrom(details: unknown): number {
   }
   return defaultLimit;
 }
+
+// `details` of a 400 VALIDATION: one issue per field (API.md, "Errors")
+const fieldIssues = z.array(z.looseObject({ path: z.string(), message: z.string() }));
 
 interface UploadAreaProps {
   owner: AttachmentOwner;
@@ -68,8 +72,13 @@ export function UploadArea({ owner, empty }: UploadAreaProps) {
         limit: formatBytes(limitFrom(error.details)),
       });
     }
-    if (isApiError(error, 'VALIDATION'))
-      return t('attachments.wrongType', { message: error.message });
+    if (isApiError(error, 'VALIDATION')) {
+      // the server names the type it found, and what it accepts, in the file's issue
+      const issues = fieldIssues.safeParse(error.details);
+      return issues.success && issues.data.length > 0
+        ? issues.data.map((issue) => issue.message).join(' ')
+        : t('attachments.wrongType', { message: error.message });
+    }
     return error.message;
   };
 
