@@ -17,7 +17,7 @@ import {
   attachmentRoutes,
   defenderAttachmentRoutes,
   incidentAttachmentRoutes,
-  localAttachmentSettings,
+  configuredAttachments,
   type AttachmentSettings,
 } from './modules/attachments/index.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -114,7 +114,7 @@ export function createApp(options: AppOptions) {
   app.locals.db = options.database.db;
   app.locals.attachments =
     options.attachments ??
-    localAttachmentSettings(loadConfig(), (message) => options.logger.info(message));
+    configuredAttachments(loadConfig(), (message) => options.logger.info(message));
   const authSettings: AuthSettings = {
     loginLimiter: createLoginLimiter(options.database.pool),
     production: options.production ?? false,

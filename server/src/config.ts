@@ -25,6 +25,12 @@ const environment = z
       .int()
       .min(1)
       .default(50 * 1024 * 1024),
+    // set: attachments go to this bucket of an S3-compatible store (credentials from the usual
+    // AWS_* variables) instead of DATA_DIR/attachments
+    ATTACHMENT_S3_BUCKET: z.string().min(3).optional(),
+    // another S3-compatible service than AWS (MinIO, Ceph...): its URL, addressed path-style
+    ATTACHMENT_S3_ENDPOINT: z.url().optional(),
+    ATTACHMENT_S3_REGION: z.string().default('us-east-1'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'DATABASE_URL is required when NODE_ENV=production',

@@ -7,13 +7,13 @@ import { loadConfig, projectRoot } from './config.ts';
 import { connectConfiguredDatabase } from './db/connect.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
-import { localAttachmentSettings } from './modules/attachments/index.ts';
+import { configuredAttachments } from './modules/attachments/index.ts';
 import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 // first: without a data key in production, fail before anything else starts
-const attachments = localAttachmentSettings(config, (message) => logger.info(message));
+const attachments = configuredAttachments(config, (message) => logger.info(message));
 
 const database = await connectConfiguredDatabase(config, (message) => logger.info(message));
 await ensureVocabularies(database.db);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../../server/src/app.ts';
 import { loadConfig, projectRoot } from '../../server/src/config.ts';
-import { localAttachmentSettings } from '../../server/src/modules/attachments/index.ts';
+import { configuredAttachments } from '../../server/src/modules/attachments/index.ts';
 import { answerClientErrors } from '../../server/src/http/client-errors.ts';
 import { openDatabase, type Database } from '../../server/src/db/prisma.ts';
 import { ensureVocabularies } from '../../server/src/modules/vocabularies/vocabularies.seed.ts';
@@ -43,11 +43,12 @@ export async function startTestApp(
       ? pino({ level: 'debug' }, options.logStream)
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     production: options.production ?? false,
-    attachments: localAttachmentSettings(
+    attachments: configuredAttachments(
       {
         ...loadConfig(),
         DATA_DIR: dataDir,
         VIGIL_DATA_KEY: undefined,
+        ATTACHMENT_S3_BUCKET: undefined,
         NODE_ENV: 'test',
         ...(options.attachmentMaxBytes ? { ATTACHMENT_MAX_BYTES: options.attachmentMaxBytes } : {}),
       },

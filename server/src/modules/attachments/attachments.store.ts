@@ -16,7 +16,7 @@ export interface AttachmentStore {
 // Keys are made by the server (uuid and a variant), never taken from a request: this refuses
 // anything that could reach outside the store's folder all the same.
 const safeKey = /^[a-z0-9][a-z0-9.-]{0,127}$/;
-function checkedKey(key: string): string {
+export function checkedKey(key: string): string {
   if (!safeKey.test(key)) throw new Error(`Not a storage key: ${key}`);
   return key;
 }

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../../config.ts';
 import { loadDataKey } from '../../security/data-key.ts';
+import { createS3Store } from './attachments.s3-store.ts';
 import type { AttachmentSettings } from './attachments.service.ts';
-import { createDiskStore, encryptedStore } from './attachments.store.ts';
+import { createDiskStore, encryptedStore, type AttachmentStore } from './attachments.store.ts';
 
 export type { AttachmentSettings } from './attachments.service.ts';
 export {
@@ -12,17 +14,44 @@ export {
   incidentAttachmentRoutes,
 } from './attachments.routes.ts';
 
-// Attachments on the local disk, in DATA_DIR/attachments (apart from the served client files),
-// encrypted with the data key.
-export function localAttachmentSettings(
-  config: Pick<Config, 'NODE_ENV' | 'DATA_DIR' | 'VIGIL_DATA_KEY' | 'ATTACHMENT_MAX_BYTES'>,
+type AttachmentConfig = Pick<
+  Config,
+  | 'NODE_ENV'
+  | 'DATA_DIR'
+  | 'VIGIL_DATA_KEY'
+  | 'ATTACHMENT_MAX_BYTES'
+  | 'ATTACHMENT_S3_BUCKET'
+  | 'ATTACHMENT_S3_ENDPOINT'
+  | 'ATTACHMENT_S3_REGION'
+>;
+
+function storeOf(config: AttachmentConfig, log: (message: string) => void): AttachmentStore {
+  const bucket = config.ATTACHMENT_S3_BUCKET;
+  if (bucket) {
+    log(`attachments are stored encrypted in the bucket ${bucket}`);
+    const client = new S3Client({
+      region: config.ATTACHMENT_S3_REGION,
+      ...(config.ATTACHMENT_S3_ENDPOINT
+        ? { endpoint: config.ATTACHMENT_S3_ENDPOINT, forcePathStyle: true }
+        : {}),
+    });
+    return createS3Store(client, bucket);
+  }
+  // in DATA_DIR, apart from the served client files
+  const dir = path.join(config.DATA_DIR, 'attachments');
+  log(`attachments are stored encrypted in ${dir}`);
+  return createDiskStore(dir);
+}
+
+// Attachments on the local disk in DATA_DIR/attachments, or in an S3 bucket when one is
+// configured, encrypted with the data key either way.
+export function configuredAttachments(
+  config: AttachmentConfig,
   log: (message: string) => void,
 ): AttachmentSettings {
   const key = loadDataKey(config, log);
-  const dir = path.join(config.DATA_DIR, 'attachments');
-  log(`attachments are stored encrypted in ${dir}`);
   return {
-    store: encryptedStore(createDiskStore(dir), key),
+    store: encryptedStore(storeOf(config, log), key),
     maxBytes: config.ATTACHMENT_MAX_BYTES,
   };
 }
