@@ -287,14 +287,40 @@ describe('AttachmentsPanel', () => {
     });
   });
 
-  it('when the caller may not update the record, then there is no upload and no delete, only downloads', async () => {
-    stubServer([summons, arrestPhoto]);
+  it('when the caller may not update the record nor see sensitive details, then there is no upload and no delete, and a download fetches the copy without metadata', async () => {
+    const server = stubServer([summons, arrestPhoto]);
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
     renderPanel({ canUpdate: false, canReadSensitive: false });
     await screen.findByRole('table', { name: 'Evidence files' });
 
     expect(screen.queryByRole('button', { name: 'Choose files' })).toBeNull();
     expect(screen.queryByLabelText('Description (optional)')).toBeNull();
     expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Download summons.pdf' })).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download summons.pdf' }));
+    await waitFor(() => expect(saved).toEqual(['summons.pdf']));
+    expect(server.requests).toContainEqual({
+      method: 'GET',
+      path: `/api/attachments/${summons.id}/content?variant=clean`,
+    });
+  });
+
+  it('when a photo is listed, then its thumbnail comes from the clean copy through an object URL that is revoked when the panel goes', async () => {
+    const server = stubServer([arrestPhoto]);
+    const { unmount } = renderPanel();
+    const thumbnail = await screen.findByRole('img', { name: 'Preview of arrest.jpg' });
+    expect(thumbnail.getAttribute('src')).toBe('blob:test/1');
+    expect(server.requests).toContainEqual({
+      method: 'GET',
+      path: `/api/attachments/${arrestPhoto.id}/content?variant=clean`,
+    });
+
+    unmount();
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/1');
   });
 });
