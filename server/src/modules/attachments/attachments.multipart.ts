@@ -24,6 +24,8 @@ export class UploadCutOff extends Error {
 export function readUpload<T>(
   req: Request,
   receive: (content: Readable, filename: string) => Promise<T>,
+  // undoes `receive` when the request fails after the file was received
+  discard: (file: T) => Promise<void>,
 ): Promise<UploadedPart<T>> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -43,11 +45,14 @@ export function readUpload<T>(
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
+      // a file still arriving would wait for bytes that no longer come: it fails and cleans up
+      current?.destroy(error instanceof Error ? error : new Error(String(error)));
       req.unpipe(parser);
       // the rest of the body is read and dropped, so that the client gets the answer
       req.resume();
-      // the file's handler settles first: whatever it stored is removed before the answer
-      void Promise.allSettled([receiving]).then(() => reject(error));
+      // the file's handler settles first, and a file it kept is discarded, before the answer
+      const undone = receiving ? receiving.then(discard, () => {}) : Promise.resolve();
+      void undone.catch(() => {}).then(() => reject(error));
     };
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) fail(invalid(`body.${name}`, 'Too long'));

@@ -224,8 +224,12 @@ export async function uploadAttachment(
 ): Promise<AttachmentOutput> {
   const record = await loadOwningRecord(ctx, entity, entityId);
   if (!record.mayUpdate) throw forbidden();
-  const { fields, file } = await readUpload(req, (content, filename) =>
-    receiveFile(settings, content, filename),
+  const discard = (received: Received) =>
+    Promise.all(storedKeys(received).map((key) => settings.store.delete(key))).then(() => {});
+  const { fields, file } = await readUpload(
+    req,
+    (content, filename) => receiveFile(settings, content, filename),
+    discard,
   );
   try {
     const parsed = attachmentUploadFields.safeParse(fields);
@@ -272,7 +276,7 @@ export async function uploadAttachment(
     });
     return toOutput(row);
   } catch (error) {
-    await Promise.all(storedKeys(file).map((key) => settings.store.delete(key)));
+    await discard(file);
     throw error;
   }
 }

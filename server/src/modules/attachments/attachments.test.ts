@@ -249,6 +249,18 @@ describe('uploading evidence', () => {
     expect(await rows()).toBe(before.rows);
   });
 
+  it('when a field after the file is too long, then the answer is 400 and the file is not kept', async () => {
+    const before = { files: storedFiles(), rows: await rows() };
+    const form = new FormData();
+    // the file is whole, and stored, before the field that fails the request arrives
+    form.append('file', new Blob([new Uint8Array(await png())]), 'photo.png');
+    form.append('description', 'x'.repeat(600_000));
+    const response = await researcher.request('POST', path_, form);
+    expect(response.status).toBe(400);
+    expect(await errorCodeOf(response)).toBe('VALIDATION');
+    expect({ files: storedFiles(), rows: await rows() }).toEqual(before);
+  });
+
   it('when the caller may read the record but not update it, then uploading is 403 and nothing is stored', async () => {
     const response = await upload(advocacy, path_, { bytes: await png(), name: 'photo.png' });
     expect(response.status).toBe(403);
