@@ -133,12 +133,15 @@ describe('uploading evidence', () => {
       sha256: sha256(jpeg),
     });
 
-    const mine = await bytesOf(await researcher.get(`/api/attachments/${created.id}/content`));
-    expect(await gpsOf(mine)).toBeDefined();
+    // the researcher created the defender and the manager works on its country: both see
+    // sensitive fields, and get the original
+    for (const client of [researcher, manager]) {
+      const original = await bytesOf(await client.get(`/api/attachments/${created.id}/content`));
+      expect(sha256(original)).toBe(sha256(jpeg));
+    }
 
     // the manager sees sensitive fields of every KH record; advocacy never does
     const forAdvocacy = await advocacy.get(`/api/attachments/${created.id}/content`);
-    // the defender is not readable by advocacy at all? it is: advocacy reads KH defenders
     expect(forAdvocacy.status).toBe(200);
     const cleanBytes = await bytesOf(forAdvocacy);
     expect(await gpsOf(cleanBytes)).toBeUndefined();
@@ -193,7 +196,12 @@ describe('uploading evidence', () => {
     const text = Buffer.from('Statement of the defender (fictional)\nसत्य ជំនឿ\n');
     const response = await upload(researcher, path_, { bytes: text, name: 'statement.txt' });
     expect(response.status).toBe(201);
-    expect(await json(response)).toMatchObject({ mediaType: 'text/plain', hasCleanCopy: false });
+    const created = await json<AttachmentOutput>(response);
+    expect(created).toMatchObject({ mediaType: 'text/plain', hasCleanCopy: false });
+    const clean = await researcher.get(`/api/attachments/${created.id}/content?variant=clean`);
+    expect(clean.status).toBe(404);
+    const original = await advocacy.get(`/api/attachments/${created.id}/content`);
+    expect(sha256(await bytesOf(original))).toBe(sha256(text));
   });
 
   it('when an executable is sent as a PDF, then it is refused naming what it is, and nothing is stored', async () => {
