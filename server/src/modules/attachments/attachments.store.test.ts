@@ -1,5 +1,6 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../config.ts';
 import { loadDataKey } from '../../security/data-key.ts';
 import { plainChunkSize } from '../../security/chunked-cipher.ts';
 import { createS3Store } from './attachments.s3-store.ts';
@@ -180,6 +182,31 @@ describe('the data key', () => {
       /VIGIL_DATA_KEY is required/,
     );
   });
+
+  it('when the server starts in production without VIGIL_DATA_KEY, then it stops at once and says why', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(projectRoot, 'server/src/server.ts')],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          VIGIL_DATA_KEY: '',
+          DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+          DATA_DIR: dir,
+          PORT: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(output).toContain('VIGIL_DATA_KEY is required when NODE_ENV=production');
+    expect(fs.existsSync(path.join(dir, 'data-key'))).toBe(false);
+  }, 30_000);
 
   it('when VIGIL_DATA_KEY is not 32 bytes, then start-up fails', () => {
     const short = randomBytes(16).toString('base64');
