@@ -19,8 +19,8 @@ import { formatBytes, formatPercent } from '../../../lib/format.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
 import { useUploadAttachment, type AttachmentOwner } from './api.ts';
 
-// API.md's default limit, said when the server's refusal does not carry its own figure
-const defaultLimit = 50 * 1000 * 1000;
+// the server's default limit (ATTACHMENT_MAX_BYTES), said when its refusal carries no figure
+const defaultLimit = 50 * 1024 * 1024;
 
 interface Upload {
   key: number;
