@@ -31,6 +31,7 @@ export const relations: Partial<Record<Model, Record<string, Relation>>> = {
     advocacyActions: many('AdvocacyAction', 'createdById'),
     auditEvents: many('AuditEvent', 'actorId'),
     transitions: many('IncidentTransition', 'actorId'),
+    attachments: many('Attachment', 'uploadedById'),
   },
   Session: { user: one('User', 'userId') },
   Defender: {
@@ -67,6 +68,7 @@ export const relations: Partial<Record<Model, Record<string, Relation>>> = {
     advocacy: one('AdvocacyAction', 'advocacyId'),
     defender: one('Defender', 'defenderId'),
   },
+  Attachment: { uploadedBy: one('User', 'uploadedById') },
   AuditEvent: { actor: one('User', 'actorId') },
 };
 
