@@ -7,8 +7,14 @@ import { incidentFilters } from './incidents.ts';
 export const caseSummaryFormats = ['pdf', 'docx', 'csv', 'xlsx', 'json'] as const;
 export type CaseSummaryFormat = (typeof caseSummaryFormats)[number];
 
-// A CSV file holds one table: the incidents, or their acts (one row per act).
-export const caseSummaryParts = ['incidents', 'acts'] as const;
+// A CSV file holds one table: the incidents, their acts (one row per act), or the attachments
+// that may go public (one row per file).
+export const caseSummaryParts = ['incidents', 'acts', 'attachments'] as const;
+
+// A case summary may come in a ZIP with the copies without metadata of the files it lists. The
+// ZIP is refused (413) past these, counted from the sizes recorded before a byte is sent.
+export const caseSummaryBundles = ['zip'] as const;
+export const bundleLimits = { files: 500, bytes: 1024 ** 3 };
 
 // Paged formats are documents a person reads; past this many incidents they are unreadable
 // (and slow to lay out), so the caller is asked to narrow the filters instead.
@@ -23,7 +29,15 @@ export const caseSummaryQuery = z
     part: z
       .enum(caseSummaryParts)
       .optional()
-      .describe('csv only: `incidents` (one row each, the default) or `acts` (one row per act)'),
+      .describe(
+        'csv only: `incidents` (one row each, the default), `acts` (one row per act) or `attachments` (one row per file listed)',
+      ),
+    bundle: z
+      .enum(caseSummaryBundles)
+      .optional()
+      .describe(
+        '`zip`: the summary in a ZIP with the copies without metadata of the files it lists, under attachments/<reference>/, and a SHA256SUMS file; 413 past 500 files or 1 GiB',
+      ),
     incidentId: oneOrMany(id).optional().describe('these incidents'),
     advocacyId: oneOrMany(id).optional().describe('the incidents linked to these actions'),
     ...incidentFilters,
@@ -36,12 +50,22 @@ export const caseSummaryQuery = z
     message: 'Only a CSV export comes in parts',
   });
 export type CaseSummaryQuery = z.infer<typeof caseSummaryQuery>;
-export type CaseSummarySelection = Omit<CaseSummaryQuery, 'format' | 'part'>;
+export type CaseSummarySelection = Omit<CaseSummaryQuery, 'format' | 'part' | 'bundle'>;
 
 // The case file, render-ready (labels, never codes; dates written with their precision), with
 // moments as `moment`: Dates for the renderers, ISO strings in the JSON export. Only what may
 // go public: no sensitive field, no confidential defender, no restricted incident.
 function caseFileOf<T extends z.ZodType>(moment: T) {
+  // a file that may go public: never one marked sensitive, and only as its copy without
+  // metadata, whose hash the reader can check against the file they receive
+  const caseAttachment = z.object({
+    name: z.string(),
+    mediaType: z.string(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('SHA-256 of the copy without metadata'),
+  });
   const caseAct = z.object({
     // null when the defender is not named (CONFIDENTIAL, or outside the caller's access)
     defenderId: id.nullable(),
@@ -88,6 +112,7 @@ function caseFileOf<T extends z.ZodType>(moment: T) {
         status: z.string(),
       }),
     ),
+    attachments: z.array(caseAttachment),
   });
   const caseDefender = z.object({
     id,
@@ -105,6 +130,8 @@ function caseFileOf<T extends z.ZodType>(moment: T) {
     consent: z.enum(consents),
     incidents: z.array(z.object({ reference: z.string(), title: z.string(), date: z.string() })),
     shareWithAuthorities: z.enum(shareWithAuthoritiesValues),
+    // a PUBLIC defender's files; none for those known by a pseudonym (a file can identify them)
+    attachments: z.array(caseAttachment),
   });
   return z.object({
     title: z.string(),
@@ -127,6 +154,7 @@ export type CaseIncident = CaseFile['incidents'][number];
 export type CaseAct = CaseIncident['acts'][number];
 export type CaseCharge = CaseIncident['charges'][number];
 export type CaseDefender = CaseFile['defenders'][number];
+export type CaseAttachment = CaseIncident['attachments'][number];
 
 // The advocacy drafts: a statement for an action, a UN submission for an incident.
 export const statementParams = z.strictObject({ advocacyId: id });

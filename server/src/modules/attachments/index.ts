@@ -7,6 +7,9 @@ import type { AttachmentSettings } from './attachments.service.ts';
 import { createDiskStore, encryptedStore, type AttachmentStore } from './attachments.store.ts';
 
 export type { AttachmentSettings } from './attachments.service.ts';
+// a file's bytes as its download reads them (checked against the recorded hash, audited), for
+// the exports that bundle files
+export { downloadAttachment } from './attachments.service.ts';
 export {
   advocacyAttachmentRoutes,
   attachmentRoutes,

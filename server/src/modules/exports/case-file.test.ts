@@ -4,7 +4,7 @@ import { generatedPseudonym } from '@vigil/shared/pseudonym';
 import type { CaseFile, CaseSummarySelection } from '@vigil/shared/schemas/exports';
 import type { RoleClient } from '../../../../tests/support/http.ts';
 import type { Ctx } from '../../http/request-context.ts';
-import { loadCaseFile, unnamedDefender } from './case-file.ts';
+import { attachmentScope, loadCaseFile, unnamedDefender } from './case-file.ts';
 import { exportWorldPerFile, khmerLocation, publicNames } from './exports.fixtures.ts';
 
 describe('loadCaseFile', () => {
@@ -30,6 +30,7 @@ describe('loadCaseFile', () => {
     expect(file.title).toBe('Case summary: 3 incidents');
     expect(file.scope).toEqual([
       { label: 'Incidents', value: 'All that the exporting account may read' },
+      attachmentScope,
     ]);
     expect(file.incidents.map((incident) => [incident.reference, incident.date])).toEqual([
       [files.world.incidents.lawsuit.reference, '2013'],
@@ -182,6 +183,7 @@ describe('loadCaseFile', () => {
       { label: 'Country', value: 'Cambodia or Thailand' },
       { label: 'Status', value: 'Verified' },
       { label: 'From', value: '1 Jan 2010' },
+      attachmentScope,
     ]);
   });
 
@@ -210,6 +212,7 @@ describe('loadCaseFile', () => {
       { label: 'Logged by', value: '1 chosen person' },
       { label: 'Returned to their author', value: 'No' },
       { label: 'Linked to advocacy', value: 'Yes' },
+      attachmentScope,
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { datePrecisions } from '@vigil/shared/enums';
 import { publicNameOf } from '@vigil/shared/pseudonym';
 import {
   documentIncidentLimit,
+  type CaseAttachment,
   type CaseCharge,
   type CaseDefender,
   type CaseFile,
@@ -49,11 +50,79 @@ export interface CaseFileStream {
   head: CaseFileHead;
   // the incidents' ids in the file's order, for the audit log
   incidentIds: string[];
+  // their references, in the same order
+  references: string[];
   // the country of every incident when they share one, for the audit log
   country: string | null;
   incidents: () => AsyncGenerator<CaseIncident[]>;
   defenders: () => AsyncGenerator<CaseDefender[]>;
+  // the defenders of the file who are named (PUBLIC), the only ones whose files are listed
+  namedDefenders: () => Promise<{ id: string; name: string }[]>;
 }
+
+// What may go public of the files attached to what the export holds: never a file marked
+// sensitive, and only its copy without metadata.
+const publicAttachment = {
+  deletedAt: null,
+  sensitive: false,
+  hasCleanCopy: true,
+  cleanSha256: { not: null },
+  cleanSize: { not: null },
+  cleanStorageKey: { not: null },
+} satisfies Prisma.AttachmentWhereInput;
+
+export interface PublicAttachment {
+  id: string;
+  entityId: string;
+  name: string;
+  mediaType: string;
+  // of the copy without metadata
+  size: number;
+  sha256: string;
+}
+
+// The public files of these records (one statement for a page of them), oldest first.
+export async function publicAttachmentsOf(
+  ctx: Ctx,
+  entity: 'INCIDENT' | 'DEFENDER',
+  ids: readonly string[],
+): Promise<PublicAttachment[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.attachment.findMany({
+    where: { entity, entityId: { in: [...ids] }, ...publicAttachment },
+    select: {
+      id: true,
+      entityId: true,
+      name: true,
+      mediaType: true,
+      cleanSize: true,
+      cleanSha256: true,
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return rows.flatMap(({ cleanSize, cleanSha256, ...row }) =>
+    cleanSize === null || cleanSha256 === null
+      ? []
+      : [{ ...row, size: Number(cleanSize), sha256: cleanSha256 }],
+  );
+}
+
+function listedByOwner(attachments: PublicAttachment[]) {
+  const byOwner = new Map<string, CaseAttachment[]>();
+  for (const { entityId, name, mediaType, sha256 } of attachments) {
+    const list = byOwner.get(entityId) ?? [];
+    list.push({ name, mediaType, sha256 });
+    byOwner.set(entityId, list);
+  }
+  return byOwner;
+}
+
+// The decision about files, said where the summary says what it covers.
+export const attachmentScope = {
+  label: 'Attachments',
+  value:
+    'Listed with the SHA-256 of the copy without metadata, the only copy an export holds. Files marked sensitive, files without such a copy, and the files of defenders known by a pseudonym (a file name or a photo can identify them) are left out.',
+};
 
 const inFileOrder: Prisma.IncidentOrderByWithRelationInput[] = [
   { occurredOn: 'asc' },
@@ -333,6 +402,7 @@ function toCaseIncident(
   row: IncidentRow,
   names: NamedDefenders,
   histories: ChargeHistories,
+  attachments: CaseAttachment[],
   label: VocabularyLabel,
 ): CaseIncident {
   const acts = row.acts.map((act) => {
@@ -404,6 +474,7 @@ function toCaseIncident(
         ...(action.venue && { venue: action.venue }),
         status: advocacyStatusLabels[action.status],
       })),
+    attachments,
   };
 }
 
@@ -438,7 +509,7 @@ export async function openCaseFile(
   const [listed, restricted, unnamed] = await Promise.all([
     ctx.db.incident.findMany({
       where: included,
-      select: { id: true, country: true },
+      select: { id: true, country: true, reference: true },
       orderBy: inFileOrder,
     }),
     ctx.db.incident.count({
@@ -453,9 +524,12 @@ export async function openCaseFile(
   const head: CaseFileHead = {
     title: `Case summary: ${counted(incidentIds.length, 'incident', 'incidents')}`,
     generatedAt: new Date(),
-    scope: everything
-      ? [{ label: 'Incidents', value: 'All that the exporting account may read' }]
-      : [...chosen, ...filters],
+    scope: [
+      ...(everything
+        ? [{ label: 'Incidents', value: 'All that the exporting account may read' }]
+        : [...chosen, ...filters]),
+      attachmentScope,
+    ],
     omitted: { incidents: restricted, defenders: unnamed },
   };
 
@@ -468,11 +542,15 @@ export async function openCaseFile(
         orderBy: inFileOrder,
       });
       const withCharges = rows.filter((row) => row.charges.length > 0).map((row) => row.id);
-      const [names, histories] = await Promise.all([
+      const [names, histories, attachments] = await Promise.all([
         namesOf(ctx, rows),
         chargeHistories(ctx, withCharges, label),
+        publicAttachmentsOf(ctx, 'INCIDENT', page),
       ]);
-      yield rows.map((row) => toCaseIncident(row, names, histories, label));
+      const filesOf = listedByOwner(attachments);
+      yield rows.map((row) =>
+        toCaseIncident(row, names, histories, filesOf.get(row.id) ?? [], label),
+      );
     }
   }
 
@@ -499,6 +577,8 @@ export async function openCaseFile(
       .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.row.id.localeCompare(b.row.id));
     for (const page of pagesOf(named)) {
       const ids = page.map(({ row }) => row.id);
+      const named = page.filter(({ row }) => row.consent === 'PUBLIC').map(({ row }) => row.id);
+      const filesOf = listedByOwner(await publicAttachmentsOf(ctx, 'DEFENDER', named));
       // the defenders' incidents in one statement: Prisma would read each incident's acts and
       // charges apart, then join them in memory
       const timeline = await ctx.db.$queryRaw<TimelineRow[]>(sql`
@@ -536,17 +616,31 @@ export async function openCaseFile(
           consent: row.consent,
           incidents: incidentsOf.get(row.id) ?? [],
           shareWithAuthorities: row.shareWithAuthorities,
+          attachments: filesOf.get(row.id) ?? [],
         };
       });
     }
   }
 
+  async function namedDefenders() {
+    const rows = await ctx.db.defender.findMany({
+      where: { AND: [shown, appearing, { consent: 'PUBLIC' }] },
+      select: { id: true, displayName: true },
+    });
+    // PUBLIC: named by their display name
+    return rows
+      .map((row) => ({ id: row.id, name: row.displayName }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  }
+
   return {
     head,
     incidentIds,
+    references: listed.map((incident) => incident.reference),
     country: countries.size === 1 ? [...countries][0]! : null,
     incidents,
     defenders,
+    namedDefenders,
   };
 }
 

@@ -1,8 +1,13 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { HeadingLevel, type Paragraph } from 'docx';
-import type { CaseDefender, CaseFile, CaseIncident } from '@vigil/shared/schemas/exports';
-import { formatDate } from './labels.ts';
+import type {
+  CaseAttachment,
+  CaseDefender,
+  CaseFile,
+  CaseIncident,
+} from '@vigil/shared/schemas/exports';
+import { attachmentText, formatDate } from './labels.ts';
 import { bullet, heading, labelled, line, packWordDocument } from './word-document.ts';
 
 const sentence = (parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ');
@@ -52,6 +57,15 @@ function verificationText(incident: CaseIncident) {
   ]);
 }
 
+function attachmentsSection(attachments: CaseAttachment[]): Paragraph[] {
+  return attachments.length > 0
+    ? [
+        heading('Attachments', HeadingLevel.HEADING_3),
+        ...attachments.map((attachment) => bullet(attachmentText(attachment))),
+      ]
+    : [];
+}
+
 function incidentSection(incident: CaseIncident): Paragraph[] {
   return [
     heading(`${incident.reference} — ${incident.title}`, HeadingLevel.HEADING_2),
@@ -83,6 +97,7 @@ function incidentSection(incident: CaseIncident): Paragraph[] {
           ),
         ]
       : []),
+    ...attachmentsSection(incident.attachments),
   ];
 }
 
@@ -103,6 +118,7 @@ function defenderSection(defender: CaseDefender): Paragraph[] {
     ...defender.incidents.map((incident) =>
       bullet(`${incident.date}: ${incident.reference} — ${incident.title}`),
     ),
+    ...attachmentsSection(defender.attachments),
   ];
 }
 

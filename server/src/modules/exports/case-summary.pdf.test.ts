@@ -42,6 +42,7 @@ function defender(index: number, name: string, country: string, countryName: str
       },
     ],
     shareWithAuthorities: 'UNKNOWN',
+    attachments: [],
   };
 }
 
@@ -101,6 +102,13 @@ function incident(
         status: 'Published',
       },
     ],
+    attachments: [
+      {
+        name: `Summons ${index}.pdf`,
+        mediaType: 'application/pdf',
+        sha256: String(index).repeat(64),
+      },
+    ],
   };
 }
 
@@ -147,7 +155,7 @@ describe('case summary PDF', () => {
     expect(extracted).toContain('Hà Nội');
   });
 
-  it('when rendered, then each incident has its heading, muted line, acts, charges with history, sources counted and advocacy, in date order, then the defenders', async () => {
+  it('when rendered, then each incident has its heading, muted line, acts, charges with history, sources counted, advocacy and attachments with the the clean copy’s hash, in date order, then the defenders', async () => {
     const extracted = (await text()).replace(/\s+/g, ' ');
     const order = [
       'Case summary: 4 incidents',
@@ -162,6 +170,8 @@ describe('case summary PDF', () => {
       'History: 1 Mar 2024 Under investigation; 20 May 2024 Pending trial',
       '3 sources: 2 × Eyewitness testimony, Reliable; 1 × Media report, Fairly reliable. Verified on 20 Mar 2024.',
       '1 Apr 2024: Statement, “Free the defenders”, Geneva (Published).',
+      'Attachments',
+      `Summons 1.pdf (application/pdf). SHA-256 of the copy without metadata: ${'1'.repeat(64)}`,
       `MM-2024-0002 — Arrest of ${names.burmese}`,
       `TH-2024-0003 — Arrest of ${names.thai}`,
       `VN-2024-0004 — Arrest of ${names.vietnamese}`,

@@ -3,12 +3,13 @@ import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type {
   CaseAct,
+  CaseAttachment,
   CaseCharge,
   CaseDefender,
   CaseFile,
   CaseIncident,
 } from '@vigil/shared/schemas/exports';
-import { formatDate } from './labels.ts';
+import { attachmentText, formatDate } from './labels.ts';
 import { registerFonts, writeText, type TextOptions } from './pdf-text.ts';
 
 const margin = 56;
@@ -133,6 +134,12 @@ function sourcesText(sources: CaseIncident['sources']) {
   return `${counted(sources.length, 'source', 'sources')}${kinds.length > 0 ? `: ${kinds.join('; ')}` : ''}.`;
 }
 
+function attachmentsSection(doc: Doc, attachments: CaseAttachment[]) {
+  if (attachments.length === 0) return;
+  heading(doc, 'Attachments', sizes.subheading, 6);
+  for (const attachment of attachments) bullet(doc, attachmentText(attachment));
+}
+
 function incidentSection(doc: Doc, incident: CaseIncident, bookmarks: PDFKit.PDFOutline) {
   const title = `${incident.reference} — ${incident.title}`;
   heading(doc, title, sizes.heading, 14);
@@ -175,6 +182,7 @@ function incidentSection(doc: Doc, incident: CaseIncident, bookmarks: PDFKit.PDF
       bullet(doc, `${action.date}: ${action.kind}, “${action.title}”${venue} (${action.status}).`);
     }
   }
+  attachmentsSection(doc, incident.attachments);
 }
 
 function defenderSection(doc: Doc, defender: CaseDefender, bookmarks: PDFKit.PDFOutline) {
@@ -196,6 +204,7 @@ function defenderSection(doc: Doc, defender: CaseDefender, bookmarks: PDFKit.PDF
   for (const incident of defender.incidents) {
     bullet(doc, `${incident.date}: ${incident.reference} — ${incident.title}`);
   }
+  attachmentsSection(doc, defender.attachments);
 }
 
 // Page numbers, written once every page exists: "Page 2 of 7".

@@ -1,5 +1,5 @@
 import type { CaseIncident } from '@vigil/shared/schemas/exports';
-import { datePrecisionLabels, formatDate } from './labels.ts';
+import { cleanCopyHashLabel, datePrecisionLabels, formatDate } from './labels.ts';
 
 // The two tables of the spreadsheet exports (CSV, XLSX): one row per incident, and one row per
 // act. Cells are text, labels never codes; lists inside a cell go one item a line.
@@ -84,6 +84,18 @@ const actColumns: Column<ActRow>[] = [
   { header: 'Notes', width: 60, value: ({ act }) => act.notes ?? '' },
 ];
 
+interface AttachmentRow {
+  incident: CaseIncident;
+  attachment: CaseIncident['attachments'][number];
+}
+
+const attachmentColumns: Column<AttachmentRow>[] = [
+  { header: 'Reference', width: 16, value: ({ incident }) => incident.reference },
+  { header: 'Name', width: 40, value: ({ attachment }) => attachment.name },
+  { header: 'Type', width: 24, value: ({ attachment }) => attachment.mediaType },
+  { header: cleanCopyHashLabel, width: 70, value: ({ attachment }) => attachment.sha256 },
+];
+
 export interface Table {
   // the sheet's name in a workbook
   name: string;
@@ -108,6 +120,11 @@ export const caseSummaryTables = {
   incidents: tableOf('Incidents', incidentColumns, (incidents) => incidents),
   acts: tableOf('Acts', actColumns, (incidents) =>
     incidents.flatMap((incident) => incident.acts.map((act) => ({ incident, act }))),
+  ),
+  attachments: tableOf('Attachments', attachmentColumns, (incidents) =>
+    incidents.flatMap((incident) =>
+      incident.attachments.map((attachment) => ({ incident, attachment })),
+    ),
   ),
 };
 export type CaseSummaryTable = keyof typeof caseSummaryTables;

@@ -26,6 +26,7 @@ const incident: CaseIncident = {
   })),
   sources: [],
   advocacy: [],
+  attachments: [],
 };
 
 const fileOf = (incidents: CaseIncident[]): CaseFileStream => ({
@@ -36,6 +37,7 @@ const fileOf = (incidents: CaseIncident[]): CaseFileStream => ({
     omitted: { incidents: 0, defenders: 0 },
   },
   incidentIds: incidents.map((item) => item.id),
+  references: incidents.map((item) => item.reference),
   country: 'KH',
   incidents: async function* () {
     yield incidents;
@@ -43,6 +45,7 @@ const fileOf = (incidents: CaseIncident[]): CaseFileStream => ({
   defenders: async function* () {
     yield [];
   },
+  namedDefenders: () => Promise.resolve([]),
 });
 
 describe('renderCaseSummaryXlsx', () => {

@@ -12,7 +12,7 @@ const fitted = (cell: string) =>
   cell.length > excelCellLimit ? `${cell.slice(0, excelCellLimit - cut.length)}${cut}` : cell;
 
 // A zip holds its parts one after the other, so each sheet is written whole before the next
-// (a second pass over the incidents for the acts) rather than held in memory meanwhile.
+// (a pass over the incidents for each) rather than held in memory meanwhile.
 async function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   file: CaseFileStream,
@@ -37,7 +37,7 @@ async function writeSheet(
   sheet.commit();
 }
 
-// Sheets "Incidents" and "Acts", strings inline (shared strings would hold them all in memory
+// Sheets "Incidents", "Acts" and "Attachments", strings inline (shared strings would hold them all in memory
 // until the end); the workbook's properties name Vigil, never the person who exported.
 export async function renderCaseSummaryXlsx(file: CaseFileStream, out: Writable) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -51,6 +51,7 @@ export async function renderCaseSummaryXlsx(file: CaseFileStream, out: Writable)
   workbook.modified = file.head.generatedAt;
   await writeSheet(workbook, file, caseSummaryTables.incidents, out);
   await writeSheet(workbook, file, caseSummaryTables.acts, out);
+  await writeSheet(workbook, file, caseSummaryTables.attachments, out);
   // the zip's end waits for its reader: one who left would keep it waiting for ever
   await Promise.race([workbook.commit(), closing(out)]);
 }

@@ -4,25 +4,31 @@ import {
   statementParams,
   unSubmissionParams,
 } from '@vigil/shared/schemas/exports';
+import type { Request } from 'express';
 import { ctxOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
+import type { AttachmentSettings } from '../attachments/index.ts';
 import { sendDocx } from './draft-document.ts';
-import { exportCaseSummary } from './exports.service.ts';
+import { exportCaseSummary, exportCaseSummaryZip } from './exports.service.ts';
 import { exportStatement } from './statement.docx.ts';
 import { exportUnSubmission } from './un-submission.docx.ts';
 
 export const exportRoutes = createRoutes('/exports');
 
+const attachmentsOf = (req: Request) => req.app.locals.attachments as AttachmentSettings;
+
 exportRoutes.get(
   '/case-summary',
   {
     summary:
-      'A case summary of the chosen incidents (by incidentId, defenderId, advocacyId, any mix, narrowed by the incident list filters) as a download: pdf or docx (a written summary, at most 500 incidents: more is 400, narrow the filters), xlsx (sheets Incidents and Acts), csv (one table per file: part=incidents, the default, one row per incident; part=acts, one row per act) or json (the body below). Public output: restricted incidents and confidential defenders never appear, anonymised defenders under their pseudonym, no sensitive field. Written to the audit log.',
+      'A case summary of the chosen incidents (by incidentId, defenderId, advocacyId, any mix, narrowed by the incident list filters) as a download: pdf or docx (a written summary, at most 500 incidents: more is 400, narrow the filters), xlsx (sheets Incidents, Acts and Attachments), csv (one table per file: part=incidents, the default, one row per incident; part=acts, one row per act; part=attachments, one row per file) or json (the body below). Each incident (and in json, pdf and docx each named defender) lists its files that may go public: not marked sensitive, with a copy without metadata, whose SHA-256 is given; files of defenders known by a pseudonym are left out. bundle=zip answers application/zip: the summary, the copies without metadata under attachments/<reference>/ (attachments/defenders/<name>/ for a defender’s), each checked against its hash on the way (an altered file breaks the download and is audited), and SHA256SUMS; over 500 files or 1 GiB it is 413 TOO_LARGE. Public output: restricted incidents and confidential defenders never appear, anonymised defenders under their pseudonym, no sensitive field. Written to the audit log.',
     query: caseSummaryQuery,
     response: caseSummaryJson,
   },
   async ({ query }, req, res) => {
-    const summary = await exportCaseSummary(ctxOf(req), query);
+    const summary = query.bundle
+      ? await exportCaseSummaryZip(ctxOf(req), attachmentsOf(req), query)
+      : await exportCaseSummary(ctxOf(req), query);
     res.status(200);
     res.setHeader('Content-Type', summary.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${summary.filename}"`);

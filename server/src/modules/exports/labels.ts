@@ -114,3 +114,10 @@ export async function loadVocabularyLabels(db: Db): Promise<VocabularyLabel> {
   const labels = new Map(terms.map((term) => [`${term.vocabulary}:${term.code}`, term.label]));
   return (vocabulary, code) => labels.get(`${vocabulary}:${code}`) ?? code;
 }
+
+// An export lists a file with the hash of its copy without metadata: the copy that reaches the
+// reader, who can check it.
+export const cleanCopyHashLabel = 'SHA-256 of the copy without metadata';
+
+export const attachmentText = (attachment: { name: string; mediaType: string; sha256: string }) =>
+  `${attachment.name} (${attachment.mediaType}). ${cleanCopyHashLabel}: ${attachment.sha256}`;
