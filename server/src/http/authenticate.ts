@@ -7,7 +7,7 @@ import { dbOf } from './request-context.ts';
 
 // Sets req.user, req.ability and the session's ids when the cookie names a live session.
 export const loadSession: RequestHandler = async (req, _res, next) => {
-  const token: unknown = req.cookies?.[sessionCookie];
+  const token: unknown = req.cookies?.[sessionCookie(req.secure).name];
   if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next();
   const session = await findSession(dbOf(req), token);
   if (session) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../enums.ts';
+import { newPassword } from './auth.ts';
 import { country, id, listOf, listQuery, oneOrMany, plainText, timestamp } from './common.ts';
-
-export const minimumPasswordLength = 12;
 
 // Codes ISO 3166-1 assigns, not merely two capital letters: those CLDR names, less the
 // reserved, withdrawn and grouping codes it also names (EU, UN, UK, XK, ...).
@@ -27,11 +26,12 @@ export const createUserInput = z.strictObject({
     .max(250)
     .default([])
     .transform((codes) => [...new Set(codes)].sort()),
-  password: z
-    .string()
-    .min(minimumPasswordLength, `The password needs at least ${minimumPasswordLength} characters`)
-    .max(1024),
+  password: newPassword,
 });
+
+// An admin's reset: a new one-time password, made in the admin's browser and shown once there.
+export const resetPasswordInput = z.strictObject({ password: newPassword });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 
 export const userOutput = z.object({
   id,

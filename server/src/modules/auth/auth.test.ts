@@ -204,7 +204,7 @@ describe('rate limiting', () => {
   });
   afterAll(() => app.close());
 
-  it('when an account has failed five times, then even the right password gets 429', async () => {
+  it('when an account has failed five times from one address, then even the right password gets 429 from that address', async () => {
     const user = await createUser(app, { role: 'RESEARCHER' });
     for (let attempt = 0; attempt < 5; attempt += 1) {
       expect((await login(app, { email: user.email, password: 'guess' })).status).toBe(401);

@@ -1,53 +1,96 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '../../http/app-error.ts';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 
 const windowSeconds = 15 * 60;
-const failuresPerAccount = 5;
-const failuresPerAddress = 30;
+// guesses at one account from one address: then that address waits out the window for it
+export const failuresPerAccountAndAddress = 5;
+// guesses from one address at any accounts (password spraying)
+export const failuresPerAddress = 30;
+// guesses at one account from anywhere: past these, every further attempt is delayed, the more
+// the more there were. Never a lock: whoever can make requests could otherwise lock anyone out.
+const failuresBeforeDelay = 10;
+const delayStepMs = 500;
+const longestDelayMs = 5000;
+// the account counter slows attempts down but never refuses them
+const unlimited = 2 ** 31 - 1;
 
-// Failed sign-ins per account and per address, counted in PostgreSQL so that every
-// API process behind a load balancer shares them.
+export type LoginLimit = 'address' | 'account-and-address';
+
+export interface LoginRefusal {
+  limit: LoginLimit;
+  retryAfterSeconds: number;
+  // the first refusal of the window: the one to record, so that a burst leaves one trace
+  firstOfBurst: boolean;
+}
+
+// Rate-limiter keys hold a digest of the email, never the email itself (and stay within the
+// table's 255 characters whatever was typed).
+const digest = (account: string) => createHash('sha256').update(account).digest('hex');
+
+// Every attempt is counted before the password is checked, in one atomic upsert per counter in
+// PostgreSQL (shared by every API process), so that parallel attempts cannot all pass a check
+// made before any of them had been counted. A successful sign-in gives its attempt back.
 export function createLoginLimiter(pool: pg.Pool) {
-  const common = {
-    storeClient: pool,
-    storeType: 'pool',
-    tableName: 'rate_limits',
-    tableCreated: true,
-    clearExpiredByTimeout: false,
-    duration: windowSeconds,
-  };
-  const perAccount = new RateLimiterPostgres({
-    ...common,
-    keyPrefix: 'login-account',
-    points: failuresPerAccount,
-  });
-  const perAddress = new RateLimiterPostgres({
-    ...common,
-    keyPrefix: 'login-address',
-    points: failuresPerAddress,
-  });
-
-  const limited = (res: RateLimiterRes) =>
-    new AppError('RATE_LIMITED', 'Too many sign-in attempts; try again later', {
-      retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000),
+  const counter = (keyPrefix: string, points: number) =>
+    new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      duration: windowSeconds,
+      keyPrefix,
+      points,
     });
+  const perAccountAndAddress = counter('login-pair', failuresPerAccountAndAddress);
+  const perAddress = counter('login-address', failuresPerAddress);
+  const perAccount = counter('login-account', unlimited);
+
+  // the counter after this attempt, whether the attempt was within its limit or not
+  const spend = (limiter: RateLimiterPostgres, key: string) =>
+    limiter.consume(key).catch((rejection: unknown) => {
+      if (rejection instanceof RateLimiterRes) return rejection;
+      throw rejection;
+    });
+  const refusal = (limit: LoginLimit, points: number, spent: RateLimiterRes): LoginRefusal => ({
+    limit,
+    retryAfterSeconds: Math.ceil(spent.msBeforeNext / 1000),
+    firstOfBurst: spent.consumedPoints === points + 1,
+  });
 
   return {
-    // refuses while the account or the address has spent its failures
-    async attempt(account: string, address: string) {
-      const [byAccount, byAddress] = await Promise.all([
-        perAccount.get(account),
-        perAddress.get(address),
+    // Spends one attempt for the account from the address; a refused attempt checks nothing.
+    // A granted one is given back with `succeeded` once the sign-in is complete.
+    async attempt(email: string, address: string) {
+      const account = digest(email);
+      const pair = `${account}:${address}`;
+      const [byPair, byAddress] = await Promise.all([
+        spend(perAccountAndAddress, pair),
+        spend(perAddress, address),
       ]);
-      if (byAccount && byAccount.consumedPoints >= failuresPerAccount) throw limited(byAccount);
-      if (byAddress && byAddress.consumedPoints >= failuresPerAddress) throw limited(byAddress);
-    },
-    async failed(account: string, address: string) {
-      await Promise.all([perAccount.penalty(account, 1), perAddress.penalty(address, 1)]);
-    },
-    async succeeded(account: string) {
-      await perAccount.delete(account);
+      const refused =
+        byAddress.consumedPoints > failuresPerAddress
+          ? refusal('address', failuresPerAddress, byAddress)
+          : byPair.consumedPoints > failuresPerAccountAndAddress
+            ? refusal('account-and-address', failuresPerAccountAndAddress, byPair)
+            : undefined;
+      if (refused) return { refused };
+
+      const byAccount = await spend(perAccount, account);
+      const excess = byAccount.consumedPoints - failuresBeforeDelay;
+      if (excess > 0) await sleep(Math.min(excess * delayStepMs, longestDelayMs));
+      return {
+        refused: undefined,
+        succeeded: async () => {
+          await Promise.all([
+            perAccountAndAddress.delete(pair),
+            perAddress.reward(address, 1),
+            perAccount.reward(account, 1),
+          ]);
+        },
+      };
     },
   };
 }

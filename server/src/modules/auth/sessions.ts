@@ -1,7 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../db/prisma.ts';
+import type { CookieOptions } from 'express';
+import type { Db, Tx } from '../../db/prisma.ts';
 
-export const sessionCookie = 'vigil_session';
+// Over HTTPS (directly or behind the trusted proxies) the cookie's name carries the __Host-
+// prefix, which browsers accept only with Secure, Path=/ and no Domain: no sibling subdomain and
+// no plain-http page can then set or shadow it. Plain http (local use, tests) keeps the bare name.
+export function sessionCookie(secure: boolean): { name: string; options: CookieOptions } {
+  return {
+    name: secure ? '__Host-vigil_session' : 'vigil_session',
+    options: { httpOnly: true, sameSite: 'strict', secure, path: '/' },
+  };
+}
 const idleTimeoutMs = 30 * 60 * 1000;
 export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
 // lastSeenAt is written at most this often, not on every request
@@ -24,7 +33,7 @@ export interface Meta {
   userAgent: string | undefined;
 }
 
-export async function createSession(db: Db, userId: string, meta: Meta) {
+export async function createSession(db: Db | Tx, userId: string, meta: Meta) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   await db.session.create({
@@ -65,4 +74,9 @@ export async function findSession(db: Db, token: string) {
 
 export async function destroySession(db: Db, sessionId: string) {
   await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+// A password changed or reset: every session of the user ends, wherever it was opened.
+export async function endSessionsOf(db: Db | Tx, userId: string) {
+  await db.session.deleteMany({ where: { userId } });
 }

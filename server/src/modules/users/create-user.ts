@@ -5,7 +5,7 @@ import { demoPassword } from '../../../../prisma/seed/demo-accounts.ts';
 import type { Db } from '../../db/prisma.ts';
 import { AppError } from '../../http/app-error.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { assertNotCommon, hashPassword } from '../auth/index.ts';
 
 const emailTaken = (email: string) =>
   new AppError('CONFLICT', `A user with the email ${email} already exists`);
@@ -31,6 +31,7 @@ export async function createUserAccount(
   if (options.production && password === demoPassword) {
     throw new AppError('VALIDATION', 'The demo password cannot be used in production');
   }
+  assertNotCommon(password, 'body.password');
   const data = { ...account, name: account.name ?? account.email.split('@')[0]! };
   const passwordHash = await hashPassword(password);
   try {

@@ -1,9 +1,22 @@
 import { idParams } from '@vigil/shared/schemas/common';
-import { updateUserInput, userList, userListQuery, userOutput } from '@vigil/shared/schemas/users';
+import {
+  createUserInput,
+  resetPasswordInput,
+  updateUserInput,
+  userList,
+  userListQuery,
+  userOutput,
+} from '@vigil/shared/schemas/users';
 import { ctxOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
-import { createUserInput } from '@vigil/shared/schemas/users';
-import { createUser, deactivateUser, getUser, listUsers, updateUser } from './users.service.ts';
+import {
+  createUser,
+  deactivateUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  updateUser,
+} from './users.service.ts';
 
 export const userRoutes = createRoutes('/users');
 
@@ -20,7 +33,8 @@ userRoutes.get(
 userRoutes.post(
   '/',
   {
-    summary: 'Create an account (admins); the password needs at least 12 characters',
+    summary:
+      'Create an account (admins); the password needs at least 15 characters and must not be a common one',
     body: createUserInput,
     response: userOutput,
     status: 201,
@@ -56,4 +70,16 @@ userRoutes.delete(
     status: 204,
   },
   ({ params }, req) => deactivateUser(ctxOf(req), params.id),
+);
+
+userRoutes.post(
+  '/:id/password',
+  {
+    summary:
+      "Reset another user's password to a new one-time password (admins); every session of the user ends",
+    params: idParams,
+    body: resetPasswordInput,
+    status: 204,
+  },
+  ({ params, body }, req) => resetPassword(ctxOf(req), params.id, body),
 );

@@ -1,6 +1,7 @@
 import { ForbiddenError } from '@casl/ability';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import type {
+  ResetPasswordInput,
   UpdateUserInput,
   UserList,
   UserListQuery,
@@ -14,6 +15,7 @@ import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { asSubject } from '../../http/subject.ts';
 import { auditorOf, changesOf, recordAudit } from '../audit/index.ts';
+import { assertNotCommon, endSessionsOf, hashPassword } from '../auth/index.ts';
 import { createUserAccount, type CreateUserAccountInput } from './create-user.ts';
 import { auditedFieldsOf, toUserOutput, userSelect, type UserRow } from './users.select.ts';
 
@@ -82,6 +84,7 @@ export async function createUser(
 const ownAccount = (path: string, message: string) => ({ path, code: 'own_account', message });
 const ownActivity = 'You cannot deactivate your own account; ask another admin';
 const ownRole = 'You cannot change your own role; ask another admin';
+const ownPassword = 'Change your own password from your account, with your current one';
 
 // An admin who could lock themselves out could leave the install without any admin, so their
 // own role and activity are changed by another admin.
@@ -116,7 +119,7 @@ async function saveUser(
     });
     if (count === 0) return null;
     // a deactivated account is signed out everywhere at once, not at its next request
-    if (changes.active === false) await tx.session.deleteMany({ where: { userId: before.id } });
+    if (changes.active === false) await endSessionsOf(tx, before.id);
     const after = await tx.user.findUniqueOrThrow({
       where: { id: before.id },
       select: userSelect,
@@ -149,4 +152,31 @@ export async function deactivateUser(ctx: Ctx, id: string): Promise<void> {
   }
   if (!before.active) return;
   await saveUser(ctx, before, { active: false }, before.version);
+}
+
+// An admin's reset: a new one-time password (made in their browser and shown once there), and
+// every session of the user ends. Not for the admin's own account, which proves itself with
+// its current password instead (POST /api/auth/password).
+export async function resetPassword(
+  ctx: Ctx,
+  id: string,
+  { password }: ResetPasswordInput,
+): Promise<void> {
+  ForbiddenError.from(ctx.ability).throwUnlessCan('update', entity);
+  const before = await findUser(ctx, id);
+  ForbiddenError.from(ctx.ability).throwUnlessCan('update', asSubject(entity, before));
+  if (before.id === ctx.user.id) {
+    throw new AppError('VALIDATION', ownPassword, [ownAccount('params.id', ownPassword)]);
+  }
+  assertNotCommon(password, 'body.password');
+  const passwordHash = await hashPassword(password);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: before.id },
+      data: { passwordHash },
+      select: { id: true },
+    });
+    await endSessionsOf(tx, before.id);
+    await recordAudit(tx, audit(ctx, 'UPDATE', before, { password: 'reset' }));
+  });
 }

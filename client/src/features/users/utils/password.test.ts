@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimumPasswordLength } from '@vigil/shared/schemas/users';
+import { minimumPasswordLength } from '@vigil/shared/schemas/auth';
 import { generatePassword, passwordAlphabet } from './password.ts';
 
 describe('generatePassword', () => {

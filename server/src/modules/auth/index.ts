@@ -1,0 +1,3 @@
+export { assertNotCommon } from './common-passwords.ts';
+export { hashPassword } from './passwords.ts';
+export { endSessionsOf } from './sessions.ts';

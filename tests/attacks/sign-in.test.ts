@@ -1,0 +1,191 @@
+// Attacks on sign-in and sessions, as an attacker would make them: parallel guesses, a lockout
+// forced on someone else, a fixed session, and sessions that outlive what should end them.
+// Requests come from distinct loopback addresses (127.0.0.x) so that the server sees distinct
+// clients without trusting any proxy header.
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { createUser, signIn } from '../support/http.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+interface Answer {
+  status: number;
+  body: string;
+  // the session cookie set, name=value
+  cookie: string | undefined;
+  ms: number;
+}
+
+let nextAddress = 10;
+// a client address of its own for each caller of a test
+const freshAddress = () => `127.0.0.${(nextAddress += 1)}`;
+
+function send(
+  address: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const started = Date.now();
+  const { port, hostname } = new URL(app.url);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: hostname,
+        port,
+        method,
+        path,
+        localAddress: address,
+        // one connection per request: parallel requests are parallel on the server too
+        agent: false,
+        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            cookie: response.headers['set-cookie']?.[0]?.split(';')[0],
+            ms: Date.now() - started,
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+const login = (address: string, email: string, password: string) =>
+  send(address, 'POST', '/api/auth/login', { email, password });
+
+const count = (answers: Answer[], status: number) =>
+  answers.filter((answer) => answer.status === status).length;
+
+const failedEventsFrom = (ip: string) =>
+  app.database.db.auditEvent.findMany({ where: { action: 'LOGIN_FAILED', ip } });
+
+describe('parallel guessing', () => {
+  it('when one address sends 40 wrong sign-ins at once, then at most 30 passwords are checked and the rest are refused', async () => {
+    const address = freshAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        login(address, `spray${n}@example.test`, 'a wrong guess at it'),
+      ),
+    );
+    expect(count(answers, 401)).toBeLessThanOrEqual(30);
+    expect(count(answers, 401) + count(answers, 429)).toBe(40);
+  });
+
+  it('when 20 guesses at one account arrive at once from one address, then at most 5 passwords are checked', async () => {
+    const user = await createUser(app, { role: 'MANAGER' });
+    const address = freshAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => login(address, user.email, `wrong guess number ${n}`)),
+    );
+    expect(count(answers, 401)).toBeLessThanOrEqual(5);
+    expect(count(answers, 429)).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('a lockout forced on someone else', () => {
+  it('when an account has been guessed at from other addresses, then its owner still signs in from theirs', async () => {
+    const user = await createUser(app, { role: 'ADMIN' });
+    for (const attacker of [freshAddress(), freshAddress(), freshAddress()]) {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => login(attacker, user.email, 'not the password at all')),
+      );
+      expect(count(answers, 200)).toBe(0);
+    }
+    const owner = await login(freshAddress(), user.email, user.password);
+    expect(owner.status, owner.body).toBe(200);
+  });
+
+  it('when an account has failed many times across addresses, then further attempts are slowed down, not refused', async () => {
+    const user = await createUser(app, { role: 'RESEARCHER' });
+    for (let attacker = 0; attacker < 3; attacker += 1) {
+      const address = freshAddress();
+      await Promise.all(
+        Array.from({ length: 5 }, () => login(address, user.email, 'not the password at all')),
+      );
+    }
+    const owner = await login(freshAddress(), user.email, user.password);
+    expect(owner.status, owner.body).toBe(200);
+    expect(owner.ms).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('what the audit log keeps of failures', () => {
+  it('when attempts are throttled, then the first refusal of the burst is recorded once, without the password', async () => {
+    const user = await createUser(app, { role: 'ADVOCACY' });
+    const address = freshAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => login(address, user.email, 'a typed secret guess')),
+    );
+    expect(count(answers, 429)).toBeGreaterThan(1);
+    const events = await failedEventsFrom(address);
+    const throttled = events.filter(
+      (event) => (event.changes as { reason?: string } | null)?.reason === 'RATE_LIMITED',
+    );
+    expect(throttled).toHaveLength(1);
+    expect(throttled[0]!.entityId).toBe(user.id);
+    expect(JSON.stringify(events)).not.toContain('a typed secret guess');
+  });
+
+  it('when a sign-in fails, then the log names the account by id, and an unknown email not at all', async () => {
+    const user = await createUser(app, { role: 'ADVOCACY' });
+    const address = freshAddress();
+    await login(address, user.email, 'not the password at all');
+    await login(address, 'someone.unknown@example.test', 'not the password at all');
+    const events = await failedEventsFrom(address);
+    expect(events.map((event) => event.entityId).sort()).toEqual([null, user.id].sort());
+    const logged = JSON.stringify(events);
+    expect(logged).not.toContain(user.email);
+    expect(logged).not.toContain('someone.unknown');
+  });
+});
+
+describe('sessions', () => {
+  it('when a cookie value was planted before sign-in, then sign-in never adopts it', async () => {
+    const user = await createUser(app, { role: 'MANAGER' });
+    const planted = 'vigil_session=planted-by-the-attacker-0123456789abcdefghijklmnop';
+    const answer = await send(
+      freshAddress(),
+      'POST',
+      '/api/auth/login',
+      { email: user.email, password: user.password },
+      { cookie: planted },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.cookie).toMatch(/^vigil_session=/);
+    expect(answer.cookie).not.toBe(planted);
+    expect(
+      (await send(freshAddress(), 'GET', '/api/auth/me', undefined, { cookie: planted })).status,
+    ).toBe(401);
+  });
+
+  it('when signed out, then the old cookie is refused', async () => {
+    const user = await createUser(app, { role: 'MANAGER' });
+    const client = await signIn(app, user.email, user.password);
+    expect((await client.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('when the user is deactivated, then their session is refused', async () => {
+    const admin = await createUser(app, { role: 'ADMIN' });
+    const adminClient = await signIn(app, admin.email, admin.password);
+    const user = await createUser(app, { role: 'RESEARCHER', countries: ['KH'] });
+    const client = await signIn(app, user.email, user.password);
+    expect((await adminClient.request('DELETE', `/api/users/${user.id}`)).status).toBe(204);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+});
