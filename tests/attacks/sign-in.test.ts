@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createUser, signIn } from '../support/http.ts';
+import { clientFor, createUser, signIn } from '../support/http.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,8 +16,9 @@ afterAll(() => app.close());
 interface Answer {
   status: number;
   body: string;
-  // the session cookie set, name=value
+  // the session cookie set, name=value, and the whole header that set it
   cookie: string | undefined;
+  setCookie: string | undefined;
   ms: number;
 }
 
@@ -31,9 +32,10 @@ function send(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  target: TestApp = app,
 ): Promise<Answer> {
   const started = Date.now();
-  const { port, hostname } = new URL(app.url);
+  const { port, hostname } = new URL(target.url);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -55,6 +57,7 @@ function send(
             status: response.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8'),
             cookie: response.headers['set-cookie']?.[0]?.split(';')[0],
+            setCookie: response.headers['set-cookie']?.[0],
             ms: Date.now() - started,
           }),
         );
@@ -180,6 +183,32 @@ describe('sessions', () => {
     expect((await client.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('when the user changes their password, then every session opened before is refused (the caller holds only the new one)', async () => {
+    const user = await createUser(app, { role: 'RESEARCHER', countries: ['KH'] });
+    const laptop = await signIn(app, user.email, user.password);
+    const phone = await signIn(app, user.email, user.password);
+    const changed = await laptop.request('POST', '/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'another long passphrase of mine',
+    });
+    expect(changed.status).toBe(200);
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    expect((await laptop.get('/api/auth/me')).status).toBe(401);
+    expect(await app.database.db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("when an admin resets the user's password, then the user's sessions are refused", async () => {
+    const admin = await clientFor(app, 'ADMIN');
+    const user = await createUser(app, { role: 'MANAGER' });
+    const session = await signIn(app, user.email, user.password);
+    const reset = await admin.request('POST', `/api/users/${user.id}/password`, {
+      password: 'a one-time password from the admin',
+    });
+    expect(reset.status).toBe(204);
+    expect((await session.get('/api/auth/me')).status).toBe(401);
+    expect(await app.database.db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it('when the user is deactivated, then their session is refused', async () => {
     const admin = await createUser(app, { role: 'ADMIN' });
     const adminClient = await signIn(app, admin.email, admin.password);
@@ -187,5 +216,53 @@ describe('sessions', () => {
     const client = await signIn(app, user.email, user.password);
     expect((await adminClient.request('DELETE', `/api/users/${user.id}`)).status).toBe(204);
     expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('the session cookie behind HTTPS', () => {
+  let secureApp: TestApp;
+  beforeAll(async () => {
+    secureApp = await startTestApp({ trustProxy: 1 });
+  });
+  afterAll(() => secureApp.close());
+
+  const overHttps = { 'x-forwarded-proto': 'https' };
+
+  it('when the request came over HTTPS through the trusted proxy, then the cookie is __Host- with Secure, Path=/ and no Domain, and it is the one read', async () => {
+    const user = await createUser(secureApp, { role: 'MANAGER' });
+    const address = freshAddress();
+    const answer = await send(
+      address,
+      'POST',
+      '/api/auth/login',
+      { email: user.email, password: user.password },
+      overHttps,
+      secureApp,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.setCookie).toMatch(/^__Host-vigil_session=[\w-]{40,};/);
+    expect(answer.setCookie).toMatch(/; Secure/i);
+    expect(answer.setCookie).toMatch(/; Path=\/(;|$)/);
+    expect(answer.setCookie).not.toMatch(/Domain=/i);
+    const token = answer.cookie!.split('=')[1]!;
+    const me = (cookie: string) =>
+      send(address, 'GET', '/api/auth/me', undefined, { ...overHttps, cookie }, secureApp);
+    expect((await me(answer.cookie!)).status).toBe(200);
+    // the bare name, which a plain-http page or a sibling subdomain could set, is not read
+    expect((await me(`vigil_session=${token}`)).status).toBe(401);
+  });
+
+  it('when the request came over plain http, then the cookie keeps its bare name', async () => {
+    const user = await createUser(secureApp, { role: 'MANAGER' });
+    const answer = await send(
+      freshAddress(),
+      'POST',
+      '/api/auth/login',
+      { email: user.email, password: user.password },
+      {},
+      secureApp,
+    );
+    expect(answer.cookie).toMatch(/^vigil_session=/);
+    expect(answer.setCookie).not.toMatch(/Secure/i);
   });
 });

@@ -31,6 +31,8 @@ export async function startTestApp(
     logStream?: { write: (line: string) => void };
     // the attachments' size limit (else the configured one)
     attachmentMaxBytes?: number;
+    // proxies trusted for the client's address and protocol (X-Forwarded-*), as TRUST_PROXY
+    trustProxy?: number;
   } = {},
 ) {
   // each app keeps its attachments, and its data key, in a folder of its own
@@ -43,6 +45,7 @@ export async function startTestApp(
       ? pino({ level: 'debug' }, options.logStream)
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     production: options.production ?? false,
+    trustProxy: options.trustProxy ?? 0,
     attachments: configuredAttachments(
       {
         ...loadConfig(),

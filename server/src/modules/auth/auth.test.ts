@@ -1,7 +1,9 @@
+import { hash, parseOptions } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../../../prisma/seed/demo-accounts.ts';
 import { startTestApp, type TestApp } from '../../../../tests/support/app.ts';
 import { anonymous, createUser, signIn } from '../../../../tests/support/http.ts';
+import { passwordHashOptions } from './passwords.ts';
 
 interface ErrorResponse {
   error: { code: string; message: string; details?: unknown };
@@ -115,6 +117,124 @@ describe('sign-in', () => {
     expect(log).not.toContain('a secret that must not leak');
     expect(log).not.toContain(client.csrfToken);
     expect(log).not.toContain('vigil_session=');
+  });
+});
+
+describe('password hashes', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it("when a password is stored, then it is argon2id at OWASP's minimum: 19 MiB, 2 passes, 1 lane", async () => {
+    const account = await createUser(app, { role: 'ADMIN' });
+    const admin = await signIn(app, account.email, account.password);
+    const response = await admin.request('POST', '/api/users', {
+      email: `hashed${Date.now()}@example.test`,
+      role: 'RESEARCHER',
+      password: 'a long enough password',
+    });
+    const { id } = (await response.json()) as { id: string };
+    const { passwordHash } = await app.database.db.user.findUniqueOrThrow({ where: { id } });
+    expect(passwordHash).toMatch(/^\$argon2id\$/);
+    expect(parseOptions(passwordHash)).toMatchObject({
+      memoryCost: 19456,
+      timeCost: 2,
+      parallelism: 1,
+    });
+  });
+
+  it('when a hash was made with weaker parameters, then the next sign-in replaces it with a current one', async () => {
+    const user = await createUser(app, { role: 'MANAGER' });
+    // the library's defaults of old: 4 MiB, 3 passes
+    const weak = await hash(user.password, {
+      ...passwordHashOptions,
+      memoryCost: 4096,
+      timeCost: 3,
+    });
+    await app.database.db.user.update({ where: { id: user.id }, data: { passwordHash: weak } });
+    await signIn(app, user.email, user.password);
+    const { passwordHash } = await app.database.db.user.findUniqueOrThrow({
+      where: { id: user.id },
+    });
+    expect(passwordHash).not.toBe(weak);
+    expect(parseOptions(passwordHash)).toMatchObject({ memoryCost: 19456, timeCost: 2 });
+    expect((await signIn(app, user.email, user.password)).userId).toBe(user.id);
+  });
+});
+
+describe("changing one's own password", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const change = (client: Awaited<ReturnType<typeof signIn>>, body: unknown) =>
+    client.request('POST', '/api/auth/password', body);
+
+  it('when the current password is right, then the new one works, the old one does not, and the caller stays signed in with a new session', async () => {
+    const user = await createUser(app, { role: 'ADVOCACY' });
+    const client = await signIn(app, user.email, user.password);
+    const response = await change(client, {
+      currentPassword: user.password,
+      newPassword: 'my new and longer passphrase',
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { user: { id: string }; csrfToken: string };
+    expect(body.user.id).toBe(user.id);
+    expect(body.csrfToken).not.toBe(client.csrfToken);
+    const cookie = cookieOf(response);
+    expect(cookie).toMatch(/^vigil_session=/);
+    expect(cookie).not.toBe(client.cookie);
+    const me = await anonymous(app)('GET', '/api/auth/me', undefined, { cookie });
+    expect(me.status).toBe(200);
+    expect((await login(app, { email: user.email, password: user.password })).status).toBe(401);
+    expect(
+      (await login(app, { email: user.email, password: 'my new and longer passphrase' })).status,
+    ).toBe(200);
+  });
+
+  it.each([
+    [
+      'a wrong current password',
+      { currentPassword: 'not my password at all', newPassword: 'my new and longer passphrase' },
+      'body.currentPassword',
+    ],
+    ['a short new password', { newPassword: 'too short' }, 'body.newPassword'],
+    ['a common new password', { newPassword: 'qwertyuiop12345' }, 'body.newPassword'],
+    ['the same password again', {}, 'body.newPassword'],
+    ['an unknown field', { newPassword: 'my new and longer passphrase', role: 'ADMIN' }, 'body'],
+  ])(
+    'when the body has %s, then it is 400 on the field and nothing changes',
+    async (_case, fields, path) => {
+      const user = await createUser(app, { role: 'RESEARCHER' });
+      const client = await signIn(app, user.email, user.password);
+      const response = await change(client, {
+        currentPassword: user.password,
+        newPassword: user.password,
+        ...fields,
+      });
+      expect(response.status).toBe(400);
+      const error = ((await response.json()) as ErrorResponse).error;
+      expect(error.code).toBe('VALIDATION');
+      expect(error.details).toContainEqual(expect.objectContaining({ path }));
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+    },
+  );
+
+  it('when the CSRF token is missing, then it is 403 and nothing changes', async () => {
+    const user = await createUser(app, { role: 'RESEARCHER' });
+    const client = await signIn(app, user.email, user.password);
+    const forged = await client.request(
+      'POST',
+      '/api/auth/password',
+      { currentPassword: user.password, newPassword: 'my new and longer passphrase' },
+      { 'x-csrf-token': 'forged' },
+    );
+    expect(forged.status).toBe(403);
+    expect((await signIn(app, user.email, user.password)).userId).toBe(user.id);
   });
 });
 

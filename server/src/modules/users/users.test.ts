@@ -47,6 +47,7 @@ describe('/api/users', () => {
           }),
           client.request('PATCH', target, { version: 1, name: 'Taken over' }),
           client.request('DELETE', target),
+          client.request('POST', `${target}/password`, { password: 'a long enough password' }),
         ];
         for (const response of await Promise.all(calls)) {
           expect(response.status).toBe(403);
@@ -91,6 +92,18 @@ describe('/api/users', () => {
       expect(client.userId).toBe(created.id);
     });
 
+    it.each([
+      ['the demo password', 'vigil-demo-pass'],
+      ['a passphrase of 256 characters', 'long passphrase '.repeat(16)],
+    ])('when the password is %s, then it is accepted', async (_case, password) => {
+      const response = await admin.request('POST', '/api/users', {
+        email: `accepted${Date.now()}@example.test`,
+        role: 'RESEARCHER',
+        password,
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+    });
+
     it('when the email is taken, in any case, then it is 409 CONFLICT', async () => {
       const existing = await createUser(app, { role: 'MANAGER' });
       const response = await admin.request('POST', '/api/users', {
@@ -105,6 +118,14 @@ describe('/api/users', () => {
 
     it.each([
       ['a short password', { password: 'short' }, 'body.password'],
+      ['twelve repeated letters', { password: 'aaaaaaaaaaaa' }, 'body.password'],
+      ['fifteen repeated letters', { password: 'aaaaaaaaaaaaaaa' }, 'body.password'],
+      ['a common password', { password: 'password1234' }, 'body.password'],
+      ['twelve spaces', { password: ' '.repeat(12) }, 'body.password'],
+      ['sixteen spaces', { password: ' '.repeat(16) }, 'body.password'],
+      ['a breached password of 16 characters', { password: 'PasswordPassword' }, 'body.password'],
+      ['a breached password of 16 digits', { password: '1234567887654321' }, 'body.password'],
+      ['a password of 257 characters', { password: 'x1'.repeat(128) + 'y' }, 'body.password'],
       ['a bad email', { email: 'not-an-email' }, 'body.email'],
       ['an unassigned country', { countries: ['XK'] }, 'body.countries.0'],
       ['an unknown role', { role: 'ROOT' }, 'body.role'],
@@ -334,6 +355,55 @@ describe('/api/users', () => {
 
     it('when the id is unknown, then it is 404', async () => {
       const response = await admin.request('DELETE', `/api/users/${crypto.randomUUID()}`);
+      expect(response.status).toBe(404);
+    });
+  });
+
+  describe('POST /:id/password', () => {
+    const newPassword = 'a fresh one-time password';
+
+    it("when an admin resets a user's password, then the new one works, the old one does not, and every session of theirs has ended", async () => {
+      const user = await createUser(app, { role: 'RESEARCHER', countries: ['KH'] });
+      const session = await signIn(app, user.email, user.password);
+      const response = await admin.request('POST', `/api/users/${user.id}/password`, {
+        password: newPassword,
+      });
+      expect(response.status).toBe(204);
+      expect((await session.get('/api/auth/me')).status).toBe(401);
+      await expect(signIn(app, user.email, user.password)).rejects.toThrow(/401/);
+      expect((await signIn(app, user.email, newPassword)).userId).toBe(user.id);
+      const events = await auditOf(user.id);
+      expect(events.at(-1)).toMatchObject({
+        actorId: admin.userId,
+        changes: { password: 'reset' },
+      });
+      expect(JSON.stringify(events)).not.toContain(newPassword);
+    });
+
+    it('when the new password is common, then it is 400 on the field and nothing changes', async () => {
+      const user = await createUser(app, { role: 'MANAGER' });
+      const response = await admin.request('POST', `/api/users/${user.id}/password`, {
+        password: 'QWERTYUIOP12345',
+      });
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).details).toEqual([
+        expect.objectContaining({ path: 'body.password', code: 'common_password' }),
+      ]);
+      expect((await signIn(app, user.email, user.password)).userId).toBe(user.id);
+    });
+
+    it('when an admin resets their own password, then it is 400: they change it with their current one', async () => {
+      const response = await admin.request('POST', `/api/users/${admin.userId}/password`, {
+        password: newPassword,
+      });
+      expect(response.status).toBe(400);
+      expect((await admin.get('/api/auth/me')).status).toBe(200);
+    });
+
+    it('when the user is unknown, then it is 404', async () => {
+      const response = await admin.request('POST', `/api/users/${crypto.randomUUID()}/password`, {
+        password: newPassword,
+      });
       expect(response.status).toBe(404);
     });
   });
