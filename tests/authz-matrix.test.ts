@@ -636,10 +636,22 @@ describe('audit, users, vocabularies and the session', () => {
         version,
         countries: ['KH', 'TH'],
       });
-      const removed = await call(caller, 'DELETE', '/api/users/{id}', `/api/users/${target.id}`);
-      expect([list.status, one.status, created.status, changed.status, removed.status]).toEqual(
-        admin ? [200, 200, 201, 200, 204] : [403, 403, 403, 403, 403],
+      const reset = await call(
+        caller,
+        'POST',
+        '/api/users/{id}/password',
+        `/api/users/${target.id}/password`,
+        { password: 'a one-time password of the matrix' },
       );
+      const removed = await call(caller, 'DELETE', '/api/users/{id}', `/api/users/${target.id}`);
+      expect([
+        list.status,
+        one.status,
+        created.status,
+        changed.status,
+        reset.status,
+        removed.status,
+      ]).toEqual(admin ? [200, 200, 201, 200, 204, 204] : [403, 403, 403, 403, 403, 403]);
     });
 
     it(`when ${caller} reads and edits vocabularies, then everyone reads and only an admin edits`, async () => {
@@ -668,13 +680,20 @@ describe('audit, users, vocabularies and the session', () => {
       );
     });
 
-    it(`when ${caller} asks who they are and signs out, then both work`, async () => {
+    it(`when ${caller} asks who they are, changes their password and signs out, then all three work`, async () => {
       expect((await call(caller, 'GET', '/api/auth/me', '/api/auth/me')).status).toBe(200);
       const user = await createUser(world.app, people[caller]);
       const session = await signIn(world.app, user.email, user.password);
       world.covered.add('post /api/auth/login');
+      world.covered.add('post /api/auth/password');
       world.covered.add('post /api/auth/logout');
-      expect((await session.request('POST', '/api/auth/logout')).status).toBe(204);
+      const changed = await session.request('POST', '/api/auth/password', {
+        currentPassword: user.password,
+        newPassword: `a new password for the ${caller}`,
+      });
+      expect(changed.status).toBe(200);
+      const renewed = await signIn(world.app, user.email, `a new password for the ${caller}`);
+      expect((await renewed.request('POST', '/api/auth/logout')).status).toBe(204);
     });
   }
 

@@ -83,6 +83,8 @@ async function fingerprint(app: TestApp): Promise<string> {
     UNION ALL SELECT 'AdvocacyDefender', count(*), null FROM "AdvocacyDefender"
     UNION ALL SELECT 'VocabularyTerm', count(*), count("retiredAt") FROM "VocabularyTerm"
     UNION ALL SELECT 'User', count(*), sum(version) FROM "User"
+    UNION ALL SELECT 'UserPassword', count(DISTINCT "passwordHash"), null FROM "User"
+    UNION ALL SELECT 'Session', count(*), null FROM "Session"
     UNION ALL SELECT 'Attachment', count(*), count("deletedAt") FROM "Attachment"`;
   return rows.map((row) => `${row.t}:${row.n}:${row.v ?? ''}`).join(' ');
 }
