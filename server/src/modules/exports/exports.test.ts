@@ -139,14 +139,18 @@ describe('GET /api/exports/case-summary', () => {
     expect(rows[3]).toMatchObject({ 'Victim status': '', Notes: '' });
   });
 
-  it('when the format is xlsx, then sheets Incidents and Acts with a bold, frozen header, and properties that say Vigil only', async () => {
+  it('when the format is xlsx, then sheets Incidents, Acts and Attachments with a bold, frozen header, and properties that say Vigil only', async () => {
     const { response, bytes } = await download(files.world.manager, 'format=xlsx');
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.read(Readable.from([bytes]));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Incidents', 'Acts']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Incidents',
+      'Acts',
+      'Attachments',
+    ]);
     const incidents = workbook.getWorksheet('Incidents')!;
     expect(incidents.getRow(1).getCell(1).value).toBe('Reference');
     expect(incidents.getRow(1).font?.bold ?? incidents.getRow(1).getCell(1).font?.bold).toBe(true);
@@ -233,6 +237,7 @@ describe('GET /api/exports/case-summary', () => {
   const formatsAndParts = [
     ...caseSummaryFormats.filter((format) => format !== 'pdf').map((format) => `format=${format}`),
     'format=csv&part=acts',
+    'format=json&bundle=zip',
   ];
 
   it.each(['admin', 'manager', 'advocacy'] as const)(
@@ -326,6 +331,7 @@ describe('GET /api/exports/case-summary', () => {
     '',
     'format=docx&part=acts',
     'format=csv&part=charges',
+    'format=json&bundle=tar',
     'format=csv&incidentId=nope',
     'format=csv&colour=red',
   ])('when the query is %j, then 400 VALIDATION', async (query) => {
