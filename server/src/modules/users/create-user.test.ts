@@ -56,9 +56,16 @@ describe('createUserAccount', () => {
     expect(user.name).toBe('ana.lopez');
   });
 
-  it('when the password is shorter than 12 characters, then it refuses and stores nothing', async () => {
+  it('when the password is shorter than 15 characters, then it refuses and stores nothing', async () => {
     const email = uniqueEmail();
-    await expect(create({ email, password: 'elevenchars' })).rejects.toThrow(ZodError);
+    await expect(create({ email, password: 'fourteen chars' })).rejects.toThrow(ZodError);
+    expect(await database.db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it('when the password is in the list of common passwords, whatever its case, then it refuses with VALIDATION and stores nothing', async () => {
+    const email = uniqueEmail();
+    const error = await create({ email, password: 'QAZWSXEDCRFVTGB' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'body.password' }] });
     expect(await database.db.user.count({ where: { email } })).toBe(0);
   });
 
