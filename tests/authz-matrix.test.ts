@@ -767,6 +767,9 @@ describe('exports', () => {
             ? expected(can(caller, 'read', 'Incident', incidentRecord(spec)), true, 200)
             : 403,
         );
+        // with its attachments in a ZIP: the same answer
+        const zip = `/api/exports/case-summary?format=json&bundle=zip&incidentId=${id}`;
+        expect(await download(caller, '/api/exports/case-summary', zip), what).toBe(status);
         if (status !== 200) continue;
         const restricted = spec.confidentiality === 'RESTRICTED';
         const incidents = body.incidents as { id: string }[];
