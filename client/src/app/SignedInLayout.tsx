@@ -25,6 +25,7 @@ import {
   useNavigation,
 } from 'react-router';
 import { useMe } from '../features/auth/api/get-me.ts';
+import { AccountLink } from '../features/auth/components/AccountLink.tsx';
 import { SignOutButton } from '../features/auth/components/SignOutButton.tsx';
 import { AbilityProvider, abilityFromPackedRules } from '../lib/ability.ts';
 import { formatCountries, roleLabel } from '../lib/format.ts';
@@ -113,6 +114,7 @@ export function SignedInLayout() {
                     </Text>
                   </div>
                   <ColorSchemeToggle />
+                  <AccountLink />
                   <SignOutButton />
                 </Group>
               </Group>

@@ -44,6 +44,10 @@ const featureRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../features/users/routes.tsx')).UserRoutes }),
   },
   {
+    path: 'account/*',
+    lazy: async () => ({ Component: (await import('../features/auth/routes.tsx')).AccountRoutes }),
+  },
+  {
     path: 'vocabularies/*',
     lazy: async () => ({
       Component: (await import('../features/vocabularies/routes.tsx')).VocabularyRoutes,

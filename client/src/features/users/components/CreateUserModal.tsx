@@ -1,18 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { roles } from '@vigil/shared/enums';
 import { createUserInput } from '@vigil/shared/schemas/users';
 import { useState } from 'react';
@@ -24,61 +11,10 @@ import { useCreateUser } from '../api/create-user.ts';
 import { useUsersText } from '../i18n/index.ts';
 import { assignableCountries } from '../utils/countries.ts';
 import { generatePassword } from '../utils/password.ts';
+import { PasswordHandOver, type Created } from './PasswordHandOver.tsx';
 
 type FormInput = z.input<typeof createUserInput>;
 type FormOutput = z.output<typeof createUserInput>;
-
-interface Created {
-  name: string;
-  password: string;
-}
-
-function PasswordHandOver({ created, onDone }: { created: Created; onDone: () => void }) {
-  const { t } = useUsersText();
-  return (
-    <Stack>
-      <Text size="sm">{t('password.intro', { name: created.name })}</Text>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="one-time-password-label">
-          {t('password.label')}
-        </Text>
-        <Group gap="sm" wrap="wrap">
-          <Code
-            block
-            fz="lg"
-            aria-labelledby="one-time-password-label"
-            data-testid="one-time-password"
-            flex="1 1 16rem"
-            style={{ userSelect: 'all', whiteSpace: 'pre-wrap' }}
-          >
-            {created.password}
-          </Code>
-          <CopyButton value={created.password}>
-            {({ copied, copy }) => (
-              <Button
-                variant={copied ? 'light' : 'default'}
-                color={copied ? 'green' : undefined}
-                leftSection={
-                  copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
-                }
-                onClick={copy}
-                aria-label={copied ? t('password.copied') : t('password.copy')}
-              >
-                {copied ? t('password.copied') : t('password.copy')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
-      </Stack>
-      <Alert color="orange" variant="light">
-        {t('password.handOver')}
-      </Alert>
-      <Group justify="flex-end">
-        <Button onClick={onDone}>{t('password.done')}</Button>
-      </Group>
-    </Stack>
-  );
-}
 
 function CreateUserForm({
   onCreated,

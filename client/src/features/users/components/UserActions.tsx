@@ -1,26 +1,63 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Menu, Modal, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconKey,
+  IconPencil,
+  IconUserCheck,
+  IconUserOff,
+} from '@tabler/icons-react';
 import type { UserOutput } from '@vigil/shared/schemas/users';
+import { useState } from 'react';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
 import { useSessionUser } from '../../../lib/session.ts';
+import { useResetPassword } from '../api/reset-password.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 import { useUsersText } from '../i18n/index.ts';
+import { generatePassword } from '../utils/password.ts';
+import { PasswordHandOver, type Created } from './PasswordHandOver.tsx';
 
 interface UserActionsProps {
   user: UserOutput;
   onEdit: (user: UserOutput) => void;
 }
 
-// What an administrator may do to one account; deactivating and reactivating ask first.
+// What an administrator may do to one account; deactivating, reactivating and resetting the
+// password ask first.
 export function UserActions({ user, onEdit }: UserActionsProps) {
   const { t } = useUsersText();
   const common = useCommonText();
   const me = useSessionUser();
   const update = useUpdateUser();
+  const reset = useResetPassword();
+  const [handOver, setHandOver] = useState<Created | null>(null);
   const name = user.name;
+
+  const failed = (error: Error) =>
+    notifications.show({
+      closeButtonProps: { 'aria-label': t('form.close') },
+      color: 'red',
+      message: t('form.failed', { message: error.message }),
+    });
+
+  const resetPassword = () =>
+    modals.openConfirmModal({
+      title: t('reset.title', { name }),
+      children: <Text size="sm">{t('reset.text', { name })}</Text>,
+      labels: { confirm: t('reset.confirm'), cancel: common.t('actions.cancel') },
+      confirmProps: { color: 'red' },
+      closeButtonProps: { 'aria-label': t('form.close') },
+      onConfirm: () => {
+        // made here, like a new account's, and forgotten when the hand-over closes
+        const password = generatePassword();
+        reset.mutate(
+          { id: user.id, password },
+          { onSuccess: () => setHandOver({ name, password }), onError: failed },
+        );
+      },
+    });
 
   const setActive = (active: boolean) => {
     const step = active ? 'reactivate' : 'deactivate';
@@ -41,53 +78,74 @@ export function UserActions({ user, onEdit }: UserActionsProps) {
                 message: t(`${step}.done`, { name }),
               }),
             onError: (error) =>
-              notifications.show({
-                closeButtonProps: { 'aria-label': t('form.close') },
-                color: 'red',
-                message: isApiError(error, 'CONFLICT')
-                  ? t('form.conflict')
-                  : t('form.failed', { message: error.message }),
-              }),
+              isApiError(error, 'CONFLICT')
+                ? notifications.show({
+                    closeButtonProps: { 'aria-label': t('form.close') },
+                    color: 'red',
+                    message: t('form.conflict'),
+                  })
+                : failed(error),
           },
         ),
     });
   };
 
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          size="compact-sm"
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-          loading={update.isPending}
-          aria-label={`${common.t('actions.edit')}: ${name}`}
-        >
-          {common.t('actions.edit')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onEdit(user)}>
-          {t('actions.edit')}
-        </Menu.Item>
-        {user.id !== me.id &&
-          (user.active ? (
-            <Menu.Item
-              color="red"
-              leftSection={<IconUserOff size={16} aria-hidden />}
-              onClick={() => setActive(false)}
-            >
-              {t('actions.deactivate')}
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            variant="default"
+            size="compact-sm"
+            rightSection={<IconChevronDown size={14} aria-hidden />}
+            loading={update.isPending || reset.isPending}
+            aria-label={`${common.t('actions.edit')}: ${name}`}
+          >
+            {common.t('actions.edit')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={() => onEdit(user)}
+          >
+            {t('actions.edit')}
+          </Menu.Item>
+          {user.id !== me.id && (
+            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={resetPassword}>
+              {t('actions.resetPassword')}
             </Menu.Item>
-          ) : (
-            <Menu.Item
-              leftSection={<IconUserCheck size={16} aria-hidden />}
-              onClick={() => setActive(true)}
-            >
-              {t('actions.reactivate')}
-            </Menu.Item>
-          ))}
-      </Menu.Dropdown>
-    </Menu>
+          )}
+          {user.id !== me.id &&
+            (user.active ? (
+              <Menu.Item
+                color="red"
+                leftSection={<IconUserOff size={16} aria-hidden />}
+                onClick={() => setActive(false)}
+              >
+                {t('actions.deactivate')}
+              </Menu.Item>
+            ) : (
+              <Menu.Item
+                leftSection={<IconUserCheck size={16} aria-hidden />}
+                onClick={() => setActive(true)}
+              >
+                {t('actions.reactivate')}
+              </Menu.Item>
+            ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Modal
+        opened={handOver !== null}
+        onClose={() => setHandOver(null)}
+        title={t('reset.handOverTitle', { name })}
+        size="lg"
+        // the password must not vanish on a stray click beside the dialog
+        closeOnClickOutside={false}
+        closeButtonProps={{ 'aria-label': t('form.close') }}
+      >
+        {handOver && <PasswordHandOver created={handOver} onDone={() => setHandOver(null)} />}
+      </Modal>
+    </>
   );
 }

@@ -1,0 +1,24 @@
+import { ActionIcon, Tooltip } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useAuthText } from '../i18n/index.ts';
+
+export const changePasswordPath = '/account/password';
+
+// The top bar's way to the signed-in user's own password.
+export function AccountLink() {
+  const { t } = useAuthText();
+  return (
+    <Tooltip label={t('account.changePassword')}>
+      <ActionIcon
+        component={Link}
+        to={changePasswordPath}
+        variant="default"
+        size="lg"
+        aria-label={t('account.changePassword')}
+      >
+        <IconKey size={18} aria-hidden />
+      </ActionIcon>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,13 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../components/ui/NotFoundPage.tsx';
+import { ChangePasswordPage } from './components/ChangePasswordPage.tsx';
+
+// The signed-in user's own account
+export function AccountRoutes() {
+  return (
+    <Routes>
+      <Route path="password" element={<ChangePasswordPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
