@@ -122,6 +122,27 @@ describe('ExportMenu', () => {
     expect(saved[0]!.blob.size).toBe(10_000);
   });
 
+  it('when "With attachments (ZIP)" is ticked, then the menu stays open and the format chosen comes as a ZIP of the summary and its files', async () => {
+    const download = stubDownload();
+    watchSaves();
+    renderMenu();
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const option = await screen.findByRole('menuitemcheckbox', {
+      name: /With attachments \(ZIP\)/,
+    });
+    expect(option.getAttribute('aria-checked')).toBe('false');
+    await userEvent.click(option);
+    expect(option.getAttribute('aria-checked')).toBe('true');
+    await userEvent.click(screen.getByRole('menuitem', { name: 'PDF document' }));
+
+    await waitFor(() => expect(download.requests).toHaveLength(1));
+    expect(download.requests[0]!.path).toBe(
+      '/api/exports/case-summary?format=pdf&country=KH&status=VERIFIED&bundle=zip',
+    );
+    download.end();
+    await screen.findByRole('button', { name: 'Export' });
+  });
+
   it('when the export is cancelled, then the request is aborted, nothing is saved and no error is shown', async () => {
     const download = stubDownload();
     const saved = watchSaves();

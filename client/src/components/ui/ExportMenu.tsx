@@ -57,6 +57,8 @@ export function ExportMenu({ selection, drafts = [] }: ExportMenuProps) {
   const { t } = useCommonText();
   const ability = useAppAbility();
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
+  // the case summary alone, or in a ZIP with the copies without metadata of the files it lists
+  const [withAttachments, setWithAttachments] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const download = useMutation({
     mutationFn: async (path: string) => {
@@ -111,7 +113,11 @@ export function ExportMenu({ selection, drafts = [] }: ExportMenuProps) {
   }
 
   const summaryPath = (format: CaseSummaryFormat) =>
-    `/exports/case-summary${queryString({ format, ...selection })}`;
+    `/exports/case-summary${queryString({
+      format,
+      ...selection,
+      ...(withAttachments && { bundle: 'zip' }),
+    })}`;
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -125,6 +131,12 @@ export function ExportMenu({ selection, drafts = [] }: ExportMenuProps) {
       </Menu.Target>
       <Menu.Dropdown maw="20rem">
         <Menu.Label>{t('export.caseSummary')}</Menu.Label>
+        <Menu.CheckboxItem checked={withAttachments} onChange={setWithAttachments}>
+          {t('export.withAttachments')}
+          <Text size="xs" c="dimmed">
+            {t('export.withAttachmentsHint')}
+          </Text>
+        </Menu.CheckboxItem>
         {formats.map((format) => (
           <Menu.Item key={format} onClick={() => download.mutate(summaryPath(format))}>
             {t(`export.formats.${format}`)}
