@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   postIncident,
   setStatus,
 } from '../../server/src/modules/incidents/incidents.factories.ts';
+import { jpegWithGps, upload } from '../../server/src/modules/attachments/attachments.fixtures.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser, openPage, signInThroughPage } from '../support/browser.ts';
@@ -51,6 +53,12 @@ beforeAll(async () => {
     confidentiality: 'RESTRICTED',
   });
   incidents.verifiedTh = await log('TH', 'Surveillance of a lawyer in Bangkok');
+  // a photo of the arrest, added while the researcher may still change the draft
+  const photo = await upload(researcher, `/api/incidents/${incidents.verifiedKh.id}/attachments`, {
+    bytes: await jpegWithGps(),
+    name: 'arrest.jpg',
+  });
+  expect(photo.status, await photo.clone().text()).toBe(201);
   for (const incident of [incidents.verifiedKh, incidents.restrictedKh, incidents.verifiedTh]) {
     await setStatus(app, incident, 'VERIFIED');
   }
@@ -83,9 +91,13 @@ async function signedIn(account: Account): Promise<Page> {
   return opened.page;
 }
 
-// Chooses an item of the export menu and waits for the browser's download.
-async function exportAs(page: Page, item: string): Promise<Download> {
+// Chooses an item of the export menu (with the attachments option ticked first, if asked) and
+// waits for the browser's download.
+async function exportAs(page: Page, item: string, withAttachments = false): Promise<Download> {
   await page.getByRole('button', { name: 'Export' }).click();
+  if (withAttachments) {
+    await page.getByRole('menuitemcheckbox', { name: /With attachments \(ZIP\)/ }).click();
+  }
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: item, exact: true }).click(),
@@ -115,6 +127,27 @@ describe('export menu', { timeout: 300_000 }, () => {
     // the menu is back once the file is saved
     await page.getByRole('button', { name: 'Export' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('when an advocacy officer exports the CSV with attachments, then a ZIP downloads holding the summary, the photo’s clean copy and SHA256SUMS', async () => {
+    const page = await signedIn(people.advocacy);
+    await page.goto('/incidents?country=KH');
+    await page
+      .getByRole('table', { name: 'Incidents' })
+      .getByText(incidents.verifiedKh.title)
+      .waitFor();
+
+    const download = await exportAs(page, 'CSV', true);
+    expect(download.suggestedFilename()).toMatch(/^vigil-case-summary-\d{4}-\d{2}-\d{2}\.zip$/);
+    const entries = unzipSync(new Uint8Array(await fs.readFile(await download.path())));
+    expect(Object.keys(entries).sort()).toEqual(
+      [
+        download.suggestedFilename().replace(/\.zip$/, '.csv'),
+        `attachments/${incidents.verifiedKh.reference}/arrest.jpg`,
+        'SHA256SUMS',
+      ].sort(),
+    );
     expect(problems).toEqual([]);
   });
 
