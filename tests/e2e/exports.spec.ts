@@ -148,6 +148,16 @@ describe('export menu', { timeout: 300_000 }, () => {
         'SHA256SUMS',
       ].sort(),
     );
+
+    // on a phone, the menu with the option fits the screen and stays accessible
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Export' }).click();
+    const option = page.getByRole('menuitemcheckbox', { name: /With attachments \(ZIP\)/ });
+    await option.waitFor();
+    const menu = await page.getByRole('menu').boundingBox();
+    expect(menu!.x).toBeGreaterThanOrEqual(0);
+    expect(menu!.x + menu!.width).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 

@@ -119,7 +119,8 @@ export function ExportMenu({ selection, drafts = [] }: ExportMenuProps) {
       ...(withAttachments && { bundle: 'zip' }),
     })}`;
   return (
-    <Menu position="bottom-end" withinPortal>
+    // without Mantine's focus placeholder, a presentational element that axe refuses in a menu
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="default"
@@ -133,7 +134,7 @@ export function ExportMenu({ selection, drafts = [] }: ExportMenuProps) {
         <Menu.Label>{t('export.caseSummary')}</Menu.Label>
         <Menu.CheckboxItem checked={withAttachments} onChange={setWithAttachments}>
           {t('export.withAttachments')}
-          <Text size="xs" c="dimmed">
+          <Text span display="block" size="xs" c="dimmed">
             {t('export.withAttachmentsHint')}
           </Text>
         </Menu.CheckboxItem>
