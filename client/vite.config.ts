@@ -27,6 +27,9 @@ export default defineConfig({
       'zod',
     ],
   },
+  // Vite writes this placeholder as the nonce of the page's tags and in a csp-nonce meta element;
+  // the server replaces it with each response's nonce (server/src/http/security-headers.ts).
+  html: { cspNonce: 'VIGIL_CSP_NONCE' },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:3000' },
@@ -34,5 +37,19 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod's settings (app/content-security.ts) in zod's own chunk, which every chunk that
+          // builds schemas loads first
+          groups: [
+            {
+              name: 'zod',
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]app[\\/]content-security\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

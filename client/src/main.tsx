@@ -1,3 +1,4 @@
+import { styleNonce } from './app/content-security.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
@@ -14,7 +15,7 @@ if (!root) throw new Error('index.html lacks #root');
 
 createRoot(root).render(
   <StrictMode>
-    <AppProviders queryClient={queryClient}>
+    <AppProviders queryClient={queryClient} styleNonce={styleNonce}>
       <RouterProvider router={router} />
     </AppProviders>
   </StrictMode>,

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDefender } from './modules/incidents/incidents.factories.ts';
 import { startTestApp, type TestApp } from '../../tests/support/app.ts';
+import { clientFor } from '../../tests/support/http.ts';
 
 interface Answer {
   status: number;
@@ -44,9 +46,12 @@ const varies = (answer: Answer) =>
     .split(/\s*,\s*/);
 
 const script = `export const greeting = 'the client, fictional';\n`.repeat(40);
+// as Vite writes it with html.cspNonce (client/vite.config.ts)
 const page =
   '<!doctype html><html><head><title>Vigil</title>' +
-  '<script type="module" src="/assets/app-abc123.js"></script></head><body></body></html>';
+  '<meta property="csp-nonce" nonce="VIGIL_CSP_NONCE">' +
+  '<script type="module" src="/assets/app-abc123.js" nonce="VIGIL_CSP_NONCE"></script>' +
+  '</head><body></body></html>';
 
 // What the client build leaves in client/dist: every file with .br and .gz siblings.
 function writeBuiltClient(dir: string) {
@@ -122,24 +127,23 @@ describe('serving the built client', () => {
     '/incidents',
     '/incidents/0b7e9d3c-1111-4222-8333-444455556666?tab=acts',
   ])(
-    'when the page %s is asked for, then index.html comes, compressed when accepted and revalidated on every use',
+    'when the page %s is asked for, then index.html comes with a nonce of its own that its policy names, never stored',
     async (pagePath) => {
-      for (const [acceptEncoding, encoding] of [
-        ['gzip, deflate, br', 'br'],
-        ['gzip', 'gzip'],
-        ['', undefined],
-      ] as const) {
-        const headers: Record<string, string> = acceptEncoding
-          ? { 'accept-encoding': acceptEncoding }
-          : {};
-        const answer = await get(`${app.url}${pagePath}`, headers);
-        expect(answer.status, `${pagePath} ${acceptEncoding}`).toBe(200);
-        expect(answer.headers['content-encoding']).toBe(encoding);
+      const nonces = new Set<string>();
+      for (const acceptEncoding of ['gzip, deflate, br', '']) {
+        const answer = await get(`${app.url}${pagePath}`, { 'accept-encoding': acceptEncoding });
+        expect(answer.status, pagePath).toBe(200);
         expect(answer.headers['content-type']).toMatch(/^text\/html; charset=utf-8$/i);
-        expect(varies(answer)).toContain('accept-encoding');
-        expect(answer.headers['cache-control']).toBe('no-cache');
-        expect(decoded(answer)).toBe(page);
+        expect(answer.headers['cache-control']).toBe('no-store');
+        expect(answer.headers.etag).toBeUndefined();
+        const nonce = /'nonce-([A-Za-z0-9+/]{24})'/.exec(
+          String(answer.headers['content-security-policy']),
+        )?.[1];
+        expect(nonce).toBeDefined();
+        expect(decoded(answer)).toBe(page.replaceAll('VIGIL_CSP_NONCE', nonce!));
+        nonces.add(nonce!);
       }
+      expect(nonces.size).toBe(2);
     },
   );
 
@@ -178,5 +182,51 @@ describe('serving the built client', () => {
     expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({
       error: { code: 'UNAUTHENTICATED' },
     });
+  });
+});
+
+describe('security headers', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('when anything is answered, then its content security policy allows only this origin, blob: media and nonced styles', async () => {
+    const answer = await get(`${app.url}/api/health`);
+    const policy = Object.fromEntries(
+      String(answer.headers['content-security-policy'])
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources.join(' ')]),
+    );
+    expect(policy).toEqual({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': expect.stringMatching(/^'self' 'nonce-[A-Za-z0-9+/]{24}'$/),
+      'img-src': "'self' data: blob:",
+      'media-src': "'self' blob:",
+      'frame-src': "'self' blob:",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'frame-ancestors': "'none'",
+      'form-action': "'self'",
+      'connect-src': "'self'",
+    });
+    expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(answer.headers['referrer-policy']).toBe('same-origin');
+  });
+
+  it('when a signed-in user reads a defender and their own account, then neither answer may be stored or carries an ETag', async () => {
+    const researcher = await clientFor(app, 'RESEARCHER', ['KH']);
+    const defender = await createDefender(app, { country: 'KH', createdById: researcher.userId });
+    for (const apiPath of [`/api/defenders/${defender.id}`, '/api/auth/me', '/api/nothing-here']) {
+      const answer = await researcher.get(apiPath);
+      expect(answer.headers.get('cache-control'), apiPath).toBe('no-store');
+      expect(answer.headers.get('etag'), apiPath).toBeNull();
+    }
   });
 });

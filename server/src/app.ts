@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/prisma.ts';
 import { loadSession } from './http/authenticate.ts';
 import { notFound } from './http/app-error.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { cspNonceOf, cspNoncePlaceholder, securityHeaders } from './http/security-headers.ts';
 import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
 import {
   advocacyAttachmentRoutes,
@@ -46,8 +46,15 @@ export interface AppOptions {
   attachments?: AttachmentSettings;
 }
 
+// Answers name defenders and where they are: no browser or proxy keeps a copy.
+const neverStored: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
 function apiRouter(): Router {
   const api = Router();
+  api.use(neverStored);
   api.use(express.json({ limit: '1mb' }), cookieParser());
   api.use(loadSession);
   const features = [
@@ -73,8 +80,8 @@ function apiRouter(): Router {
 }
 
 // Vite's files under /assets/ carry a hash of their content in their names, so a browser may
-// keep them for good; everything else (index.html above all, which names the current assets)
-// is revalidated on every use.
+// keep them for good; everything else is revalidated on every use, and index.html, which names
+// the current assets, is never stored (see the page below).
 const forGood = 'public, max-age=31536000, immutable';
 
 // The built client, precompressed: the build puts x.js.br and x.js.gz beside x.js, and the
@@ -94,22 +101,32 @@ function clientRoutes(clientDir: string): Router {
       },
     },
   });
+  // The page carries this response's style nonce, so it is written per request and never
+  // stored: a copy kept by a cache would name a nonce that no later policy allows.
+  const page: RequestHandler = async (_req, res) => {
+    const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(html.replaceAll(cspNoncePlaceholder, cspNonceOf(res)));
+  };
   const router = Router();
+  router.get('/index.html', page);
   router.use(serve);
   // a missing hashed file (a tab open across a deployment asks for old chunks) is a 404, not
   // the page in its place
   router.use('/assets', (_req, _res, next) => next(notFound('File')));
   // history fallback: every other page is the single-page app
-  router.get(/^(?!\/api\/).*/, (req, res, next) => {
-    req.url = '/index.html';
-    serve(req, res, next);
-  });
+  router.get(/^(?!\/api\/).*/, page);
   return router;
 }
 
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable('x-powered-by');
+  // no ETag on what res.send writes (the API, the page): they could only serve revalidation of
+  // answers that are never stored; the client's files keep theirs (express-static-gzip)
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? 0);
   app.locals.db = options.database.db;
   app.locals.attachments =
@@ -128,7 +145,7 @@ export function createApp(options: AppOptions) {
       serializers: requestSerializers,
     }),
   );
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use('/api', apiRouter());
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
     app.use(clientRoutes(options.clientDir));

@@ -24,11 +24,13 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   baseURL: string,
+  // the app's content security policy enforced, and axe left out (security-headers.spec.ts)
+  { enforceCsp = false } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   // bypassCSP: axe-core is injected into the page (tests/support/axe.ts)
   const context = await browser.newContext({
     baseURL,
-    bypassCSP: true,
+    bypassCSP: !enforceCsp,
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();

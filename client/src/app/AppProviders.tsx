@@ -11,9 +11,11 @@ import { cssVariablesResolver, theme } from './theme.ts';
 
 export function AppProviders({
   queryClient,
+  styleNonce,
   children,
 }: {
   queryClient: QueryClient;
+  styleNonce?: string;
   children: ReactNode;
 }) {
   return (
@@ -22,6 +24,7 @@ export function AppProviders({
         theme={theme}
         cssVariablesResolver={cssVariablesResolver}
         defaultColorScheme="auto"
+        getStyleNonce={styleNonce === undefined ? undefined : () => styleNonce}
       >
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </MantineProvider>
