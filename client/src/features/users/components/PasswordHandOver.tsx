@@ -1,6 +1,11 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
+import type { UserOutput } from '@vigil/shared/schemas/users';
+import { useCallback, useState } from 'react';
+import { useResetPassword } from '../api/reset-password.ts';
 import { useUsersText } from '../i18n/index.ts';
+import { generatePassword } from '../utils/password.ts';
 
 export interface Created {
   name: string;
@@ -54,4 +59,47 @@ export function PasswordHandOver({ created, onDone }: { created: Created; onDone
       </Group>
     </Stack>
   );
+}
+
+// An admin's reset, held by the page rather than by a row of the list (which a change of width
+// draws again as a card): the new password is made here, sent, and handed over once.
+export function usePasswordReset() {
+  const { t } = useUsersText();
+  const { mutate } = useResetPassword();
+  const [handOver, setHandOver] = useState<Created | null>(null);
+  const close = () => setHandOver(null);
+
+  const start = useCallback(
+    (user: UserOutput) => {
+      const password = generatePassword();
+      mutate(
+        { id: user.id, password },
+        {
+          onSuccess: () => setHandOver({ name: user.name, password }),
+          onError: (error) =>
+            notifications.show({
+              closeButtonProps: { 'aria-label': t('form.close') },
+              color: 'red',
+              message: t('form.failed', { message: error.message }),
+            }),
+        },
+      );
+    },
+    [mutate, t],
+  );
+
+  const modal = (
+    <Modal
+      opened={handOver !== null}
+      onClose={close}
+      title={handOver ? t('reset.handOverTitle', { name: handOver.name }) : undefined}
+      size="lg"
+      // the password must not vanish on a stray click beside the dialog
+      closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
+    >
+      {handOver && <PasswordHandOver created={handOver} onDone={close} />}
+    </Modal>
+  );
+  return { start, modal };
 }

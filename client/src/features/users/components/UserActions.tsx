@@ -1,4 +1,4 @@
-import { Button, Menu, Modal, Text } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import {
@@ -9,38 +9,28 @@ import {
   IconUserOff,
 } from '@tabler/icons-react';
 import type { UserOutput } from '@vigil/shared/schemas/users';
-import { useState } from 'react';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
 import { useSessionUser } from '../../../lib/session.ts';
-import { useResetPassword } from '../api/reset-password.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 import { useUsersText } from '../i18n/index.ts';
-import { generatePassword } from '../utils/password.ts';
-import { PasswordHandOver, type Created } from './PasswordHandOver.tsx';
 
 interface UserActionsProps {
   user: UserOutput;
   onEdit: (user: UserOutput) => void;
+  // once confirmed: the page resets the password and hands the new one over, so that a row
+  // drawn again (a table turned into cards) loses nothing
+  onResetPassword: (user: UserOutput) => void;
 }
 
 // What an administrator may do to one account; deactivating, reactivating and resetting the
 // password ask first.
-export function UserActions({ user, onEdit }: UserActionsProps) {
+export function UserActions({ user, onEdit, onResetPassword }: UserActionsProps) {
   const { t } = useUsersText();
   const common = useCommonText();
   const me = useSessionUser();
   const update = useUpdateUser();
-  const reset = useResetPassword();
-  const [handOver, setHandOver] = useState<Created | null>(null);
   const name = user.name;
-
-  const failed = (error: Error) =>
-    notifications.show({
-      closeButtonProps: { 'aria-label': t('form.close') },
-      color: 'red',
-      message: t('form.failed', { message: error.message }),
-    });
 
   const resetPassword = () =>
     modals.openConfirmModal({
@@ -49,14 +39,7 @@ export function UserActions({ user, onEdit }: UserActionsProps) {
       labels: { confirm: t('reset.confirm'), cancel: common.t('actions.cancel') },
       confirmProps: { color: 'red' },
       closeButtonProps: { 'aria-label': t('form.close') },
-      onConfirm: () => {
-        // made here, like a new account's, and forgotten when the hand-over closes
-        const password = generatePassword();
-        reset.mutate(
-          { id: user.id, password },
-          { onSuccess: () => setHandOver({ name, password }), onError: failed },
-        );
-      },
+      onConfirm: () => onResetPassword(user),
     });
 
   const setActive = (active: boolean) => {
@@ -78,74 +61,58 @@ export function UserActions({ user, onEdit }: UserActionsProps) {
                 message: t(`${step}.done`, { name }),
               }),
             onError: (error) =>
-              isApiError(error, 'CONFLICT')
-                ? notifications.show({
-                    closeButtonProps: { 'aria-label': t('form.close') },
-                    color: 'red',
-                    message: t('form.conflict'),
-                  })
-                : failed(error),
+              notifications.show({
+                closeButtonProps: { 'aria-label': t('form.close') },
+                color: 'red',
+                message: isApiError(error, 'CONFLICT')
+                  ? t('form.conflict')
+                  : t('form.failed', { message: error.message }),
+              }),
           },
         ),
     });
   };
 
   return (
-    <>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button
-            variant="default"
-            size="compact-sm"
-            rightSection={<IconChevronDown size={14} aria-hidden />}
-            loading={update.isPending || reset.isPending}
-            aria-label={`${common.t('actions.edit')}: ${name}`}
-          >
-            {common.t('actions.edit')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item
-            leftSection={<IconPencil size={16} aria-hidden />}
-            onClick={() => onEdit(user)}
-          >
-            {t('actions.edit')}
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          size="compact-sm"
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          loading={update.isPending}
+          aria-label={`${common.t('actions.edit')}: ${name}`}
+        >
+          {common.t('actions.edit')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onEdit(user)}>
+          {t('actions.edit')}
+        </Menu.Item>
+        {user.id !== me.id && (
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={resetPassword}>
+            {t('actions.resetPassword')}
           </Menu.Item>
-          {user.id !== me.id && (
-            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={resetPassword}>
-              {t('actions.resetPassword')}
+        )}
+        {user.id !== me.id &&
+          (user.active ? (
+            <Menu.Item
+              color="red"
+              leftSection={<IconUserOff size={16} aria-hidden />}
+              onClick={() => setActive(false)}
+            >
+              {t('actions.deactivate')}
             </Menu.Item>
-          )}
-          {user.id !== me.id &&
-            (user.active ? (
-              <Menu.Item
-                color="red"
-                leftSection={<IconUserOff size={16} aria-hidden />}
-                onClick={() => setActive(false)}
-              >
-                {t('actions.deactivate')}
-              </Menu.Item>
-            ) : (
-              <Menu.Item
-                leftSection={<IconUserCheck size={16} aria-hidden />}
-                onClick={() => setActive(true)}
-              >
-                {t('actions.reactivate')}
-              </Menu.Item>
-            ))}
-        </Menu.Dropdown>
-      </Menu>
-      <Modal
-        opened={handOver !== null}
-        onClose={() => setHandOver(null)}
-        title={t('reset.handOverTitle', { name })}
-        size="lg"
-        // the password must not vanish on a stray click beside the dialog
-        closeOnClickOutside={false}
-        closeButtonProps={{ 'aria-label': t('form.close') }}
-      >
-        {handOver && <PasswordHandOver created={handOver} onDone={() => setHandOver(null)} />}
-      </Modal>
-    </>
+          ) : (
+            <Menu.Item
+              leftSection={<IconUserCheck size={16} aria-hidden />}
+              onClick={() => setActive(true)}
+            >
+              {t('actions.reactivate')}
+            </Menu.Item>
+          ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -15,6 +15,7 @@ import { useUsers } from '../api/get-users.ts';
 import { useUsersText } from '../i18n/index.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
+import { usePasswordReset } from './PasswordHandOver.tsx';
 import { UserActions } from './UserActions.tsx';
 import { UserFilters } from './UserFilters.tsx';
 
@@ -39,6 +40,7 @@ function UserList() {
   const users = useUsers(query);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserOutput | null>(null);
+  const { start: resetPassword, modal: passwordHandOver } = usePasswordReset();
   const filtered = Object.keys(raw).some((key) => key !== 'cursor' && key !== 'limit');
 
   const columns = useMemo<ColumnDef<UserOutput, unknown>[]>(
@@ -100,10 +102,12 @@ function UserList() {
         id: 'actions',
         header: t('columns.actions'),
         enableHiding: false,
-        cell: ({ row }) => <UserActions user={row.original} onEdit={setEditing} />,
+        cell: ({ row }) => (
+          <UserActions user={row.original} onEdit={setEditing} onResetPassword={resetPassword} />
+        ),
       },
     ],
-    [t, me.id],
+    [t, me.id, resetPassword],
   );
 
   return (
@@ -164,6 +168,7 @@ function UserList() {
       </Stack>
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       <EditUserModal user={editing} onClose={() => setEditing(null)} />
+      {passwordHandOver}
     </>
   );
 }
