@@ -486,7 +486,7 @@ interface TimelineRow {
   datePrecision: (typeof datePrecisions)[number];
 }
 
-function* pagesOf<T>(items: readonly T[], size = exportPageSize) {
+export function* pagesOf<T>(items: readonly T[], size = exportPageSize) {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 

@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { downloadAttachment, type AttachmentSettings } from '../attachments/index.ts';
 import {
-  exportPageSize,
+  pagesOf,
   publicAttachmentsOf,
   type CaseFileStream,
   type PublicAttachment,
@@ -91,8 +91,7 @@ export async function bundleManifest(
   file.incidentIds.forEach((id, index) => {
     folderOf.set(id, folders('attachments', file.references[index]!));
   });
-  for (let start = 0; start < file.incidentIds.length; start += exportPageSize) {
-    const page = file.incidentIds.slice(start, start + exportPageSize);
+  for (const page of pagesOf(file.incidentIds)) {
     add(await publicAttachmentsOf(ctx, 'INCIDENT', page));
   }
   if (withDefenders) {
@@ -100,8 +99,7 @@ export async function bundleManifest(
     for (const defender of defenders) {
       folderOf.set(defender.id, folders('attachments/defenders', defender.name));
     }
-    for (let start = 0; start < defenders.length; start += exportPageSize) {
-      const page = defenders.slice(start, start + exportPageSize).map((defender) => defender.id);
+    for (const page of pagesOf(defenders.map((defender) => defender.id))) {
       add(await publicAttachmentsOf(ctx, 'DEFENDER', page));
     }
   }
@@ -153,6 +151,8 @@ export async function writeBundle(
       failure.error = error;
       return;
     }
+    // a reader who left ends the ZIP at its next wait for them (drained)
+    if (out.destroyed) return;
     out.write(data);
     if (final) out.end();
   });
