@@ -6,7 +6,8 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDefender } from './modules/incidents/incidents.factories.ts';
 import { startTestApp, type TestApp } from '../../tests/support/app.ts';
-import { clientFor } from '../../tests/support/http.ts';
+import { anonymous, clientFor, createUser, type Client } from '../../tests/support/http.ts';
+import { loadConfig } from './config.ts';
 
 interface Answer {
   status: number;
@@ -229,4 +230,146 @@ describe('security headers', () => {
       expect(answer.headers.get('etag'), apiPath).toBeNull();
     }
   });
+});
+
+// A write whose body the schema refuses: 400 once past the origin check, 403 CSRF when stopped
+// at it, and nothing is stored either way.
+async function refusedWrite(client: Client, headers: Record<string, string>) {
+  const answer = await client.request('POST', '/api/defenders', {}, headers);
+  return { status: answer.status, body: (await answer.json()) as { error: { code: string } } };
+}
+
+describe('the origin check on writes', () => {
+  let app: TestApp;
+  let client: Client;
+
+  beforeAll(async () => {
+    app = await startTestApp({ allowedOrigins: ['https://vigil.example.org'] });
+    client = await clientFor(app, 'RESEARCHER', ['KH']);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const own = () => app.url;
+  it.each<[string, () => Record<string, string>]>([
+    ['neither Origin nor Referer (a program, not a page)', () => ({})],
+    ['its own Origin', () => ({ origin: own() })],
+    ['a Referer of its own pages', () => ({ referer: `${own()}/incidents/new?draft=1` })],
+    ['a configured other origin', () => ({ origin: 'https://vigil.example.org' })],
+  ])(
+    'when a write with its CSRF token comes with %s, then it goes through',
+    async (_case, headers) => {
+      const answer = await refusedWrite(client, headers());
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe('VALIDATION');
+    },
+  );
+
+  it.each<[string, () => Record<string, string>]>([
+    ['another site’s Origin', () => ({ origin: 'https://attacker.example' })],
+    ['Origin: null (a sandboxed frame)', () => ({ origin: 'null' })],
+    ['its own host over another scheme', () => ({ origin: own().replace('http:', 'https:') })],
+    ['its own host on another port', () => ({ origin: 'http://127.0.0.1:1' })],
+    ['another site’s Referer and no Origin', () => ({ referer: 'https://attacker.example/a' })],
+    [
+      'another site’s Origin and its own Referer',
+      () => ({ origin: 'https://attacker.example', referer: `${own()}/` }),
+    ],
+    ['an Origin that is no URL', () => ({ origin: 'not a url' })],
+  ])(
+    'when a write with its CSRF token comes with %s, then it is refused as CSRF',
+    async (_case, headers) => {
+      const answer = await refusedWrite(client, headers());
+      expect(answer.status).toBe(403);
+      expect(answer.body).toEqual({ error: { code: 'CSRF', message: expect.any(String) } });
+    },
+  );
+
+  it('when a sign-in is posted from another site’s page, then it is refused as CSRF before the password is checked', async () => {
+    const user = await createUser(app, { role: 'RESEARCHER', countries: ['KH'] });
+    const answer = await anonymous(app)(
+      'POST',
+      '/api/auth/login',
+      { email: user.email, password: user.password },
+      { origin: 'https://attacker.example' },
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('when another site’s page reads, then the origin check does not stand in the way', async () => {
+    const answer = await client.request('GET', '/api/auth/me', undefined, {
+      origin: 'https://attacker.example',
+    });
+    expect(answer.status).toBe(200);
+  });
+
+  it('when ALLOWED_ORIGINS is set, then it is read as a list of origins, and a path in it is refused', () => {
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: ' https://a.example.org, https://b.example.org:8443 ' })
+        .ALLOWED_ORIGINS,
+    ).toEqual(['https://a.example.org', 'https://b.example.org:8443']);
+    expect(loadConfig({}).ALLOWED_ORIGINS).toEqual([]);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://a.example.org/vigil' })).toThrow(
+      /ALLOWED_ORIGINS/,
+    );
+  });
+});
+
+describe('trusted proxies', () => {
+  const apps: Record<number, TestApp> = {};
+
+  beforeAll(async () => {
+    [apps[0], apps[1]] = await Promise.all([
+      startTestApp({ trustProxy: 0 }),
+      startTestApp({ trustProxy: 1 }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(apps).map((app) => app.close()));
+  });
+
+  // the page as a TLS-terminating proxy in front of the app would have served it
+  const proxiedOrigin = (app: TestApp) => app.url.replace('http:', 'https:');
+
+  it.each([
+    [1, 400],
+    [0, 403],
+  ])(
+    'when a proxy says the browser came over HTTPS and %i proxies are trusted, then an https Origin is (%i) its own',
+    async (trusted, status) => {
+      const app = apps[trusted]!;
+      // a sign-in without its fields: 400 past the origin check
+      const answer = await anonymous(app)(
+        'POST',
+        '/api/auth/login',
+        {},
+        { 'x-forwarded-proto': 'https', origin: proxiedOrigin(app) },
+      );
+      expect(answer.status).toBe(status);
+    },
+  );
+
+  it.each([
+    [1, '203.0.113.7'],
+    [0, '127.0.0.1'],
+  ])(
+    'when a proxy names the client’s address and %i proxies are trusted, then the sign-in is recorded from %s',
+    async (trusted, address) => {
+      const app = apps[trusted]!;
+      const user = await createUser(app, { role: 'RESEARCHER', countries: ['KH'] });
+      const answer = await anonymous(app)(
+        'POST',
+        '/api/auth/login',
+        { email: user.email, password: user.password },
+        { 'x-forwarded-for': '203.0.113.7' },
+      );
+      expect(answer.status).toBe(200);
+      const event = await app.database.db.auditEvent.findFirstOrThrow({
+        where: { action: 'LOGIN', actorId: user.id },
+      });
+      expect(event.ip?.replace(/^::ffff:/, '')).toBe(address);
+    },
+  );
 });

@@ -10,6 +10,7 @@ import type { Database } from './db/prisma.ts';
 import { loadSession } from './http/authenticate.ts';
 import { notFound } from './http/app-error.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { requireSameOrigin } from './http/same-origin.ts';
 import { cspNonceOf, cspNoncePlaceholder, securityHeaders } from './http/security-headers.ts';
 import { advocacyRoutes } from './modules/advocacy/advocacy.routes.ts';
 import {
@@ -40,6 +41,8 @@ export interface AppOptions {
   // the built client (client/dist); absent in API-only tests
   clientDir?: string;
   trustProxy?: number;
+  // origins besides its own whose pages may send writes (ALLOWED_ORIGINS by default)
+  allowedOrigins?: readonly string[];
   // demo credentials are refused in production
   production?: boolean;
   // where attachments are stored, and their size limit; by default as the environment says
@@ -52,9 +55,9 @@ const neverStored: RequestHandler = (_req, res, next) => {
   next();
 };
 
-function apiRouter(): Router {
+function apiRouter(allowedOrigins: readonly string[]): Router {
   const api = Router();
-  api.use(neverStored);
+  api.use(neverStored, requireSameOrigin(allowedOrigins));
   api.use(express.json({ limit: '1mb' }), cookieParser());
   api.use(loadSession);
   const features = [
@@ -146,7 +149,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use(securityHeaders());
-  app.use('/api', apiRouter());
+  app.use('/api', apiRouter(options.allowedOrigins ?? loadConfig().ALLOWED_ORIGINS));
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
     app.use(clientRoutes(options.clientDir));
   }

@@ -10,12 +10,33 @@ const environment = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     // unset: an embedded PostgreSQL in DATA_DIR/postgres
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    // the role that owns the tables and migrates them; DATABASE_URL's role then only serves
+    DATABASE_OWNER_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     // the number of proxies in front of the app, so that client addresses and HTTPS are seen
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    // origins besides the app's own whose pages may send writes to the API (comma-separated,
+    // e.g. https://vigil.example.org when the app is also reached under another name)
+    ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.url().refine((url) => new URL(url).origin === url, {
+            message:
+              'an origin is a scheme, a host and a port only, e.g. https://vigil.example.org',
+          }),
+        ),
+      ),
     // base64 of 32 bytes: encrypts attachments at rest; required in production (outside it, a
     // key is generated once into DATA_DIR/data-key)
     VIGIL_DATA_KEY: z.string().optional(),
@@ -35,6 +56,10 @@ const environment = z
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'DATABASE_URL is required when NODE_ENV=production',
     path: ['DATABASE_URL'],
+  })
+  .refine((env) => !env.DATABASE_OWNER_URL || env.DATABASE_URL, {
+    message: 'DATABASE_OWNER_URL needs DATABASE_URL (the serving role) beside it',
+    path: ['DATABASE_OWNER_URL'],
   });
 
 export type Config = z.infer<typeof environment>;

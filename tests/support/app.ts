@@ -33,6 +33,8 @@ export async function startTestApp(
     attachmentMaxBytes?: number;
     // proxies trusted for the client's address and protocol (X-Forwarded-*), as TRUST_PROXY
     trustProxy?: number;
+    // origins besides its own whose pages may send writes, as ALLOWED_ORIGINS (else none)
+    allowedOrigins?: string[];
   } = {},
 ) {
   // each app keeps its attachments, and its data key, in a folder of its own
@@ -46,6 +48,7 @@ export async function startTestApp(
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     production: options.production ?? false,
     trustProxy: options.trustProxy ?? 0,
+    allowedOrigins: options.allowedOrigins ?? [],
     attachments: configuredAttachments(
       {
         ...loadConfig(),
