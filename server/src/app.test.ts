@@ -218,7 +218,7 @@ describe('security headers', () => {
       'connect-src': "'self'",
     });
     expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    expect(answer.headers['referrer-policy']).toBe('same-origin');
+    expect(answer.headers['referrer-policy']).toBe('no-referrer');
   });
 
   it('when a signed-in user reads a defender and their own account, then neither answer may be stored or carries an ETag', async () => {

@@ -18,7 +18,9 @@ const ownOrigin = (req: Request) =>
 
 // A second line besides the CSRF token: a write that a browser sends from a page of another
 // site (its Origin, or without one its Referer, says so) is refused before anything reads it.
-// `Origin: null` (a sandboxed frame, a redirect across sites) is refused too. Requests that carry
+// The app's own pages write with fetch(), which sends their true Origin even under the page's
+// no-referrer policy (the Fetch standard nulls it only for forms and no-cors requests).
+// `Origin: null` (a sandboxed frame, a redirect across sites) is refused. Requests that carry
 // neither header come from programs, not from a browser page, and still need the CSRF token.
 export function requireSameOrigin(allowedOrigins: readonly string[]): RequestHandler {
   return (req, _res, next) => {

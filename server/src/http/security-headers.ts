@@ -38,10 +38,6 @@ export function securityHeaders(): RequestHandler[] {
         },
       },
       strictTransportSecurity: { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true },
-      // not helmet's no-referrer: under it a browser sends `Origin: null` with its own POSTs,
-      // and the origin check (same-origin.ts) could no longer tell them from a forged one.
-      // Other sites still learn nothing of the addresses, which carry searches and ids.
-      referrerPolicy: { policy: 'same-origin' },
     }),
   ];
 }
