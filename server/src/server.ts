@@ -5,6 +5,7 @@ import { seedDemo } from '../../prisma/seed/demo.ts';
 import { createApp } from './app.ts';
 import { loadConfig, projectRoot } from './config.ts';
 import { connectConfiguredDatabase } from './db/connect.ts';
+import { loggableError } from './db/database-errors.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
 import { configuredAttachments } from './modules/attachments/index.ts';
@@ -15,7 +16,11 @@ const logger = createLogger(config.LOG_LEVEL);
 // first: without a data key in production, fail before anything else starts
 const attachments = configuredAttachments(config, (message) => logger.info(message));
 
-const database = await connectConfiguredDatabase(config, (message) => logger.info(message));
+const database = await connectConfiguredDatabase(
+  config,
+  (message) => logger.info(message),
+  (message) => logger.warn(message),
+);
 await ensureVocabularies(database.db);
 if (config.NODE_ENV !== 'production') {
   await seedDemo(database.db, logger);
@@ -54,6 +59,6 @@ async function shutdown(signal: string) {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('unhandledRejection', (error) => {
-  logger.fatal({ err: error }, 'unhandled rejection');
+  logger.fatal({ err: loggableError(error) }, 'unhandled rejection');
   void shutdown('unhandledRejection');
 });

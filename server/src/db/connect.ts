@@ -7,15 +7,26 @@ import {
 } from './embedded-postgres.ts';
 import { migrate } from './migrator.ts';
 import { openDatabase, type Database } from './prisma.ts';
+import { auditLogPowers, currentRole } from './serving-role.ts';
 
-// The database the configuration names, migrated: DATABASE_URL, or else the embedded cluster
-// in DATA_DIR/postgres, which `close` then stops too. Shared by the server and the CLI tools.
+export type DatabaseSettings = Pick<
+  Config,
+  'DATABASE_URL' | 'DATABASE_OWNER_URL' | 'DATA_DIR' | 'NODE_ENV'
+>;
+
+// The database the configuration names, migrated by its owner and opened as the serving role:
+// DATABASE_OWNER_URL and DATABASE_URL, or the embedded cluster in DATA_DIR/postgres (which
+// `close` then stops too). Given DATABASE_URL alone, its role migrates and serves. Production
+// refuses to serve as a role that could rewrite the audit log; elsewhere the log says so.
+// Shared by the server and the CLI tools.
 export async function connectConfiguredDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>,
+  config: DatabaseSettings,
   log: (message: string) => void = () => {},
+  warn: (message: string) => void = log,
 ): Promise<Database & { url: string }> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
+  let ownerUrl = config.DATABASE_OWNER_URL ?? url;
   try {
     if (!url) {
       embedded = await startEmbeddedPostgres({
@@ -23,9 +34,25 @@ export async function connectConfiguredDatabase(
         log,
       });
       await ensureDatabase(embedded.url('postgres'), 'vigil');
-      url = embedded.url('vigil');
+      ownerUrl = embedded.url('vigil');
+      url = embedded.servingUrl('vigil');
     }
-    await migrate(url, path.join(projectRoot, 'prisma/migrations'), log);
+    const sameRole = ownerUrl === url;
+    await migrate(ownerUrl!, path.join(projectRoot, 'prisma/migrations'), log, {
+      servingRole: await currentRole(url),
+    });
+    const powers = await auditLogPowers(url);
+    if (powers.length > 0) {
+      const risk = `the database role "${await currentRole(url)}" that serves the app ${powers.join(', ')}: whoever takes over the app could rewrite its audit log`;
+      if (config.NODE_ENV === 'production') {
+        throw new Error(
+          `${risk}. Serve as a role that may only read and append audit events (DATABASE_URL) and migrate as the owner (DATABASE_OWNER_URL); see the README`,
+        );
+      }
+      warn(
+        `${risk}${sameRole ? ' (it migrates and serves as the same role)' : ''}. Not recommended: give the owner as DATABASE_OWNER_URL and a serving role as DATABASE_URL (README)`,
+      );
+    }
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -77,6 +77,46 @@ describe('startEmbeddedPostgres', () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 
+  it("when started, then the app's serving role logs in with a password kept beside the cluster for its owner only, and errors reach the log without statements or values", async () => {
+    const dataDir = path.join(scratchDir(), 'pg');
+    const logged: string[] = [];
+    const cluster = await startEmbeddedPostgres({
+      dataDir,
+      ephemeral: true,
+      log: (message) => logged.push(message),
+    });
+    try {
+      const passwordFile = `${dataDir}.serving-password`;
+      expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+      expect(cluster.servingUrl('postgres')).toContain(
+        encodeURIComponent(fs.readFileSync(passwordFile, 'utf8')),
+      );
+      const [role] = await query(
+        cluster.servingUrl('postgres'),
+        'SELECT current_user AS "user", rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user',
+      );
+      expect(role).toEqual({
+        user: 'vigil_app',
+        rolsuper: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+      });
+
+      const secret = 'ana.secret@example.org';
+      const insert = `INSERT INTO people VALUES ('${secret}')`;
+      await query(cluster.url('postgres'), `CREATE TABLE people (email TEXT UNIQUE); ${insert}`);
+      await expect(query(cluster.url('postgres'), insert)).rejects.toThrow(/duplicate key/);
+      const expected =
+        'postgres ERROR 23505: duplicate key value violates unique constraint "people_email_key"';
+      await expect.poll(() => logged, { timeout: 5000 }).toContain(expected);
+      expect(logged.join('\n')).not.toContain(secret);
+      expect(logged.join('\n')).not.toMatch(/INSERT|DETAIL|STATEMENT/);
+    } finally {
+      await cluster.stop();
+    }
+    expect(fs.existsSync(`${dataDir}.serving-password`)).toBe(false);
+  });
+
   it('when a kept cluster is started again in the same folder, then its data is still there', async () => {
     const dataDir = path.join(scratchDir(), 'data/postgres');
     const first = await startEmbeddedPostgres({ dataDir });
@@ -100,6 +140,9 @@ describe('startEmbeddedPostgres', () => {
       expect(logged.some((line) => line.startsWith('initialising'))).toBe(false);
       expect(await query(second.url('postgres'), 'SELECT note FROM kept')).toEqual([
         { note: 'still here' },
+      ]);
+      expect(await query(second.servingUrl('postgres'), 'SELECT current_user AS role')).toEqual([
+        { role: 'vigil_app' },
       ]);
     } finally {
       await second.stop();

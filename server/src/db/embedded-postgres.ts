@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { postgresLogLine } from './database-errors.ts';
+import { ensureServingRole } from './serving-role.ts';
 
 interface Binaries {
   initdb: string;
@@ -16,7 +18,10 @@ interface Binaries {
 }
 
 export interface EmbeddedPostgres {
+  // as the cluster's superuser, which owns the databases and migrates them
   url: (database: string) => string;
+  // as the serving role (see serving-role.ts), which the app connects as
+  servingUrl: (database: string) => string;
   dataDir: string;
   stop: () => Promise<void>;
 }
@@ -29,6 +34,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 const superuser = 'vigil';
+export const servingRole = 'vigil_app';
 const runtimeRoot = path.join(os.tmpdir(), 'vigil-postgres');
 
 interface RunAs {
@@ -172,6 +178,16 @@ async function initialise(
   fs.writeFileSync(passwordFile, password, { mode: 0o600 });
 }
 
+// The serving role's password, made once beside the cluster and readable by its owner only.
+function servingPassword(file: string): string {
+  try {
+    fs.writeFileSync(file, randomBytes(24).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 function startServer(
   binary: string,
   dataDir: string,
@@ -191,15 +207,29 @@ function startServer(
         'listen_addresses=127.0.0.1',
         '-c',
         'unix_socket_directories=',
+        // errors are logged as SQLSTATE, severity and message: no statement, no DETAIL (which
+        // holds row values), no CONTEXT; postgresLogLine keeps even less of them
+        '-c',
+        'log_line_prefix=%e ',
+        '-c',
+        'log_error_verbosity=terse',
+        '-c',
+        'log_min_error_statement=panic',
       ],
       { ...runAs, env: { ...process.env, LC_ALL: 'C' } },
     );
     let output = '';
+    let partial = '';
     child.stderr.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
-      output += text;
+      if (output.length < 64 * 1024) output += text;
       if (text.includes('ready to accept connections')) resolve(child);
-      if (/ERROR|FATAL|PANIC/.test(text)) log(text.trim());
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const summary = postgresLogLine(line);
+        if (summary) log(summary);
+      }
     });
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`postgres exited (${code}): ${output}`)));
@@ -235,23 +265,31 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const child = await startServer(binaries.postgres, dataDir, port, runAs, log);
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}, data in ${dataDir}`);
-
+  const urlAs = (user: string, secret: string) => (database: string) =>
+    `postgresql://${user}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
+  const url = urlAs(superuser, password);
+  const servingPasswordFile = `${dataDir}.serving-password`;
   let stopped: Promise<void> | undefined;
-  return {
-    dataDir,
-    url: (database) =>
-      `postgresql://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () =>
-      (stopped ??= new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }).then(() => {
-        if (options.ephemeral) {
-          fs.rmSync(dataDir, { recursive: true, force: true });
-          fs.rmSync(passwordFile, { force: true });
-        }
-      })),
-  };
+  const stop = () =>
+    (stopped ??= new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    }).then(() => {
+      if (options.ephemeral) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(passwordFile, { force: true });
+        fs.rmSync(servingPasswordFile, { force: true });
+      }
+    }));
+  const serving = servingPassword(servingPasswordFile);
+  try {
+    await ensureServingRole(url('postgres'), servingRole, serving);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return { dataDir, url, servingUrl: urlAs(servingRole, serving), stop };
 }
 
 export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {

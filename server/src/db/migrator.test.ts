@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../tests/support/database.ts';
+import { asServingRole, createTestDatabase } from '../../../tests/support/database.ts';
 import { projectRoot } from '../config.ts';
 import { migrate, MigrationError, readMigrations } from './migrator.ts';
 
@@ -245,6 +245,28 @@ describe('migrate', () => {
       'migration 20260101000000_first failed earlier and must be resolved by hand',
     );
     expect(await tableExists(url, 'first')).toBe(false);
+  });
+
+  it('when a later migration adds a table, then that run grants it to the serving role, which may still only read the history', async () => {
+    const url = await createTestDatabase({ empty: true });
+    const dir = migrationsFolder({ '20260101000000_first': 'CREATE TABLE first (id INTEGER);' });
+    await migrate(url, dir, () => {}, { servingRole: 'vigil_app' });
+    writeMigration(dir, '20260102000000_second', 'CREATE TABLE second (id SERIAL, n INTEGER);');
+    await migrate(url, dir, () => {}, { servingRole: 'vigil_app' });
+
+    const serving = asServingRole(url);
+    await query(serving, 'INSERT INTO first VALUES (1); INSERT INTO second (n) VALUES (1)');
+    await query(serving, 'UPDATE second SET n = 2; DELETE FROM first');
+    expect(await query(serving, 'SELECT n FROM second')).toEqual([{ n: 2 }]);
+    expect((await recorded(serving)).map((row) => row.migration_name)).toHaveLength(2);
+    await expect(query(serving, `DELETE FROM "_prisma_migrations"`)).rejects.toMatchObject({
+      code: '42501',
+    });
+    await expect(query(serving, 'CREATE TABLE third (id INTEGER)')).rejects.toMatchObject({
+      code: '42501',
+    });
+    // and as the serving role the migrator only finds that nothing is pending
+    expect(await migrate(serving, dir)).toEqual([]);
   });
 
   it('when two processes migrate the same empty database at once, then both succeed and each migration is applied once', async () => {

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { grantServingRole } from './serving-role.ts';
 
 // any constant shared by every Vigil process: only one of them migrates at a time
 const advisoryLockKey = 7_240_611_502;
@@ -69,17 +70,28 @@ function checkHistory(migrations: Migration[], applied: AppliedRow[]) {
   }
 }
 
+export interface MigrateOptions {
+  // the role the app serves as, granted what it needs after every run (see serving-role.ts)
+  servingRole?: string | undefined;
+}
+
+// A serving role may run this too: it then only checks that nothing is pending (it can read the
+// history but not create or change tables), and a pending migration fails for want of rights.
 export async function migrate(
   connectionString: string,
   migrationsDir: string,
   log: (message: string) => void = () => {},
+  options: MigrateOptions = {},
 ): Promise<string[]> {
   const migrations = readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [advisoryLockKey]);
-    await client.query(createTable);
+    const { rows: history } = await client.query<{ found: string | null }>(
+      `SELECT to_regclass('"_prisma_migrations"') AS found`,
+    );
+    if (history[0]!.found === null) await client.query(createTable);
     const { rows } = await client.query<AppliedRow>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"
        WHERE rolled_back_at IS NULL ORDER BY started_at`,
@@ -104,6 +116,7 @@ export async function migrate(
       log(`applied migration ${migration.name}`);
       applied.push(migration.name);
     }
+    if (options.servingRole) await grantServingRole(client, options.servingRole);
     return applied;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [advisoryLockKey]).catch(() => {});

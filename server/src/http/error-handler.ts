@@ -2,6 +2,7 @@ import { ForbiddenError } from '@casl/ability';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../../../prisma/generated/client.ts';
+import { loggableError } from '../db/database-errors.ts';
 import { AppError, validationError, type FieldIssue } from './app-error.ts';
 
 export function issuesOf(error: z.ZodError, where?: string): FieldIssue[] {
@@ -45,7 +46,8 @@ function toAppError(error: unknown): AppError | undefined {
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const known = toAppError(error);
-  if (!known) req.log.error({ err: error }, 'unhandled error');
+  // a database error is logged without its statement, parameters or DETAIL (row values)
+  if (!known) req.log.error({ err: loggableError(error) }, 'unhandled error');
   const appError = known ?? new AppError('INTERNAL', 'Something went wrong on our side');
   const body: { code: string; message: string; details?: unknown } = {
     code: appError.code,
