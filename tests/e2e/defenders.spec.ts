@@ -253,9 +253,9 @@ describe('defenders', { timeout: 180_000 }, () => {
     expect(entries.map((entry) => entry.replace(/\s+/g, ' ').trim())).toEqual([
       expect.stringMatching(/^1 Feb 2024 Urgent appeal Urgent appeal for the Kampot boatmen/i),
       expect.stringMatching(/^4 Sept? 2023 Charge filed Criminal Code, art\. 494 Charged/i),
-      expect.stringMatching(/^August 2023 Incident KH-2023-\d{4} Threats against the Kampot/i),
-      expect.stringMatching(/^2021 Incident KH-2021-\d{4} Surveillance of the Kampot fishers/i),
-      expect.stringMatching(/^10 Mar 2019 Incident KH-2019-\d{4} Arrest of Chea Vannak/i),
+      expect.stringMatching(/^August 2023 Incident KH-2023-\d{8} Threats against the Kampot/i),
+      expect.stringMatching(/^2021 Incident KH-2021-\d{8} Surveillance of the Kampot fishers/i),
+      expect.stringMatching(/^10 Mar 2019 Incident KH-2019-\d{8} Arrest of Chea Vannak/i),
     ]);
     expect(entries[4]).toContain('Arbitrary arrest');
     await timeline.getByRole('link', { name: 'Urgent appeal for the Kampot boatmen' }).waitFor();

@@ -23,7 +23,7 @@ import { changesOf, recordAudit } from '../audit/index.ts';
 import { assertReadableDefenders } from '../defenders/index.ts';
 import { assertKnownCodes, codeKey, type CodeUse } from '../vocabularies/index.ts';
 import { presentIncident } from './incidents.presenter.ts';
-import { nextReference } from './incidents.references.ts';
+import { newReference } from './incidents.references.ts';
 import {
   auditedFields,
   incidentEvent,
@@ -265,7 +265,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Prom
   return ctx.db.$transaction(async (tx) => {
     await assertValidLists(tx, ctx.ability, { acts, charges, sources });
     const rows = listRows({ acts, charges, sources });
-    const reference = await nextReference(tx, fields.country, occurredOn);
+    const reference = await newReference(tx, fields.country, occurredOn);
     const row = await tx.incident.create({
       data: {
         ...fields,

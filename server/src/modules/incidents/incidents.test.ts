@@ -88,7 +88,7 @@ describe('/api/incidents records', () => {
     it('when a researcher records an incident with acts, charges and sources, then it is stored whole as a DRAFT with a reference', async () => {
       const created = await postIncident(researcher, fullBody());
       expect(created).toMatchObject({
-        reference: expect.stringMatching(/^KH-2014-\d{4}$/),
+        reference: expect.stringMatching(/^KH-2014-\d{8}$/),
         status: 'DRAFT',
         verification: 'UNVERIFIED',
         confidentiality: 'STANDARD',
@@ -511,7 +511,9 @@ describe('/api/incidents records', () => {
   });
 
   describe('references', () => {
-    it('when twenty incidents of one country and year are created at once, then they get twenty consecutive references', async () => {
+    const numberOf = (reference: string) => Number(reference.split('-')[2]);
+
+    it('when twenty incidents of one country and year are created at once, then each gets a reference of its own, none next to another', async () => {
       const defenderTH = (await createDefender(app, { country: 'TH', createdById: admin.userId }))
         .id;
       const created = await Promise.all(
@@ -522,15 +524,35 @@ describe('/api/incidents records', () => {
           ),
         ),
       );
-      const references = created.map((incident) => incident.reference).sort();
-      expect(references).toEqual(
-        Array.from({ length: 20 }, (_, i) => `TH-2020-${String(i + 1).padStart(4, '0')}`),
+      const references = created.map((incident) => incident.reference);
+      for (const reference of references) expect(reference).toMatch(/^TH-2020-\d{8}$/);
+      expect(new Set(references).size).toBe(20);
+      const numbers = references.map(numberOf).sort((a, b) => a - b);
+      const gaps = numbers.slice(1).map((number, i) => number - numbers[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThan(1);
+    });
+
+    it('when a manager creates a restricted incident between two of a researcher’s, then the researcher’s references do not show it', async () => {
+      const body = (title: string, confidentiality: 'STANDARD' | 'RESTRICTED') =>
+        incidentBody(defenderKH, {
+          country: 'KH',
+          occurredOn: '2009-03-01',
+          title,
+          confidentiality,
+        });
+      const first = await postIncident(researcher, body('Arrest at the dam', 'STANDARD'));
+      const hidden = await postIncident(manager, body('Informant at risk', 'RESTRICTED'));
+      const second = await postIncident(researcher, body('Second arrest at the dam', 'STANDARD'));
+
+      const seen = await json<{ items: IncidentOutput[] }>(
+        await researcher.get('/api/incidents?country=KH&from=2009-01-01&to=2009-12-31'),
       );
-      const nextYear = await postIncident(
-        admin,
-        incidentBody(defenderTH, { country: 'TH', occurredOn: '2021-01-01' }),
+      expect(seen.items.map((incident) => incident.reference).sort()).toEqual(
+        [first.reference, second.reference].sort(),
       );
-      expect(nextYear.reference).toBe('TH-2021-0001');
+      expect(hidden.reference).toMatch(/^KH-2009-\d{8}$/);
+      // a sequence would have made them 0001 and 0003: the gap would betray the hidden one
+      expect(Math.abs(numberOf(second.reference) - numberOf(first.reference))).toBeGreaterThan(2);
     });
   });
 });
