@@ -117,5 +117,7 @@ export function describeReport(report: ChainReport): string {
       : 'The audit chain is intact: the log is empty';
   }
   const { seq, id, at } = report.firstBroken;
-  return `The audit chain is broken at seq ${seq} (id ${id}, at ${at.toISOString()}): ${report.reason}. The ${report.events} events before it are intact.`;
+  const before =
+    report.events === 1 ? 'The event before it is' : `The ${report.events} events before it are`;
+  return `The audit chain is broken at seq ${seq} (id ${id}, at ${at.toISOString()}): ${report.reason}. ${before} intact.`;
 }
