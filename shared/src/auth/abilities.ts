@@ -15,6 +15,7 @@ import {
   defenderFields,
   defenderSensitiveFields,
   incidentFields,
+  incidentReviewFields,
   incidentSensitiveFields,
   withoutSensitive,
 } from './fields.ts';
@@ -48,7 +49,11 @@ export interface AbilityUser {
 type Builder = AbilityBuilder<AppAbility>;
 
 const defenderPublicFields = withoutSensitive(defenderFields, defenderSensitiveFields);
-const incidentPublicFields = withoutSensitive(incidentFields, incidentSensitiveFields);
+// what a reader of an incident who neither wrote nor reviews it may see
+const incidentPublicFields = withoutSensitive(incidentFields, [
+  ...incidentSensitiveFields,
+  ...incidentReviewFields,
+]);
 
 // "Own countries" is the user's list; an empty list means every country.
 function inCountries(user: AbilityUser): { country?: { in: string[] } } {

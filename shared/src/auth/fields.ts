@@ -50,8 +50,14 @@ export const incidentFields = [
   'updatedAt',
   'createdById',
   'deletedAt',
+  // the comments of its workflow history (GET /api/incidents/:id/transitions)
+  'transitions.comment',
 ] as const;
 export const incidentSensitiveFields = ['sources.identity'] as const;
+// Internal review notes (why a reviewer returned or verified it): for the roles that take part
+// in review, i.e. its author, and managers and admins of its country; never advocacy officers,
+// nor other researchers who may read the incident.
+export const incidentReviewFields = ['transitions.comment'] as const;
 
 export const sensitiveFields = {
   Defender: defenderSensitiveFields,

@@ -218,7 +218,8 @@ export const incidentTransition = z.object({
   id,
   from: z.enum(incidentStatuses),
   to: z.enum(incidentStatuses),
-  comment: z.string().nullable(),
+  // absent for callers who do not take part in review (shared/src/auth/fields.ts)
+  comment: z.string().nullable().optional(),
   actorId: id,
   at: timestamp,
 });

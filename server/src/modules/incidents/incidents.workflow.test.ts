@@ -218,7 +218,8 @@ describe('/api/incidents/:id/transition', () => {
     ).toBe(1);
   });
 
-  it('when an incident goes the whole way, then its history lists every step oldest first, page by page', async () => {
+  // DRAFT → SUBMITTED → returned with a comment → SUBMITTED → VERIFIED → ARCHIVED with one
+  async function throughTheWholeWay() {
     let incident: { id: string; version: number } = await incidentIn('DRAFT');
     const steps: [Client, IncidentStatus, string?][] = [
       [clients.author, 'SUBMITTED'],
@@ -232,6 +233,11 @@ describe('/api/incidents/:id/transition', () => {
       expect(response.status).toBe(200);
       incident = await json<IncidentOutput>(response);
     }
+    return incident;
+  }
+
+  it('when an incident goes the whole way, then its history lists every step oldest first, page by page', async () => {
+    const incident = await throughTheWholeWay();
     expect((await outsider.get(`/api/incidents/${incident.id}/transitions`)).status).toBe(404);
     const seen: unknown[] = [];
     let path = `/api/incidents/${incident.id}/transitions?limit=2`;
@@ -239,7 +245,7 @@ describe('/api/incidents/:id/transition', () => {
       const page = await json<{
         items: { to: string; comment: string | null }[];
         nextCursor: string | null;
-      }>(await clients.advocacy.get(path));
+      }>(await clients.manager.get(path));
       seen.push(...page.items.map((item) => [item.to, item.comment]));
       if (!page.nextCursor) break;
       path = `/api/incidents/${incident.id}/transitions?limit=2&cursor=${page.nextCursor}`;
@@ -252,4 +258,35 @@ describe('/api/incidents/:id/transition', () => {
       ['ARCHIVED', 'Released'],
     ]);
   });
+
+  // Review notes are for those who take part in review: the author, managers and admins.
+  it.each<[Actor, boolean]>([
+    ['author', true],
+    ['manager', true],
+    ['admin', true],
+    ['colleague', false],
+    ['advocacy', false],
+  ])(
+    'when a %s reads the history of a verified incident that was returned once, then its comments are there: %s',
+    async (actor, withComments) => {
+      const incident = await throughTheWholeWay();
+      const response = await clients[actor].get(`/api/incidents/${incident.id}/transitions`);
+      expect(response.status).toBe(200);
+      const { items } = await json<{ items: Record<string, unknown>[] }>(response);
+      expect(items.map((item) => item.to)).toEqual([
+        'SUBMITTED',
+        'DRAFT',
+        'SUBMITTED',
+        'VERIFIED',
+        'ARCHIVED',
+      ]);
+      const comments = items.map((item) => item.comment);
+      expect(comments).toEqual(
+        withComments
+          ? [null, 'Add the court record', null, null, 'Released']
+          : [undefined, undefined, undefined, undefined, undefined],
+      );
+      expect(JSON.stringify(items).includes('Add the court record')).toBe(withComments);
+    },
+  );
 });

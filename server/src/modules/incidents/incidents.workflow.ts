@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../http/app-error.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
+import { present } from '../../http/present.ts';
 import { recordAudit } from '../audit/index.ts';
 import { presentIncident } from './incidents.presenter.ts';
 import {
@@ -88,7 +89,7 @@ export async function listTransitions(
   id: string,
   query: IncidentTransitionListQuery,
 ): Promise<IncidentTransitionList> {
-  await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true });
+  const incident = await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true });
   const sort = parseSort('at');
   const page = pageQuery(sort, query.limit, query.cursor);
   const rows = await ctx.db.incidentTransition.findMany({
@@ -98,5 +99,13 @@ export async function listTransitions(
     select: { id: true, from: true, to: true, comment: true, actorId: true, at: true },
   });
   const { items, nextCursor } = toPage(rows, query.limit, sort);
-  return { items: items.map((row) => ({ ...row, at: row.at.toISOString() })), nextCursor };
+  const transitions = items.map((row) => ({ ...row, at: row.at.toISOString() }));
+  // the comments go only where the ability grants the incident's `transitions.comment`
+  const { data } = present(
+    ctx.ability,
+    'Incident',
+    { ...incident, transitions },
+    { sensitive: false },
+  );
+  return { items: data.transitions ?? [], nextCursor };
 }
