@@ -5,9 +5,9 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 
 const windowSeconds = 15 * 60;
 // guesses at one account from one address: then that address waits out the window for it
-export const failuresPerAccountAndAddress = 5;
+const failuresPerAccountAndAddress = 5;
 // guesses from one address at any accounts (password spraying)
-export const failuresPerAddress = 30;
+const failuresPerAddress = 30;
 // guesses at one account from anywhere: past these, every further attempt is delayed, the more
 // the more there were. Never a lock: whoever can make requests could otherwise lock anyone out.
 const failuresBeforeDelay = 10;

@@ -3,7 +3,7 @@ import { IconKey } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useAuthText } from '../i18n/index.ts';
 
-export const changePasswordPath = '/account/password';
+const changePasswordPath = '/account/password';
 
 // The top bar's way to the signed-in user's own password.
 export function AccountLink() {
