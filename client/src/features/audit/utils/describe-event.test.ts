@@ -41,6 +41,19 @@ describe('describeChanges', () => {
     );
   });
 
+  it('when sign-ins were refused by the limits, then the details say which limit', () => {
+    const text = describeChanges(
+      event({
+        action: 'LOGIN_FAILED',
+        entity: 'User',
+        changes: { reason: 'RATE_LIMITED', limit: 'account-and-address' },
+      }),
+      t,
+      common,
+    );
+    expect(text).toBe('Refused: too many failed sign-ins at this account from this address');
+  });
+
   it('when a sensitive value changed, then the details say so without any value', () => {
     const text = describeChanges(
       event({

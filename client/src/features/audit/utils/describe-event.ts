@@ -83,6 +83,8 @@ export function describeChanges(event: AuditEventOutput, t: Translate, common: T
     case 'LOGIN':
       return t('changes.nothing');
     case 'LOGIN_FAILED':
+      // older events kept the typed email; a refusal of the sign-in limits says which one
+      if (changes.reason === 'RATE_LIMITED') return t(`changes.throttled.${String(changes.limit)}`);
       return typeof changes.email === 'string'
         ? t('changes.failedEmail', { email: changes.email })
         : t('changes.nothing');
