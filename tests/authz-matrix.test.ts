@@ -441,6 +441,16 @@ describe('incidents', () => {
           readable() && can(caller, 'read', 'Incident', incidentRecord(spec), 'sources.identity');
         expect(await sensitiveReadings('Incident', id)).toBe(shown ? 1 : 0);
 
+        // a reviewer's note: only for those the ability gives transitions.comment
+        await world.app.database.db.incidentTransition.create({
+          data: {
+            incidentId: id,
+            from: 'SUBMITTED',
+            to: 'DRAFT',
+            comment: 'Review note',
+            actorId: world.ids.admin,
+          },
+        });
         const history = await call(
           caller,
           'GET',
@@ -448,6 +458,17 @@ describe('incidents', () => {
           `/api/incidents/${id}/transitions`,
         );
         expect(history.status).toBe(readable() ? 200 : 404);
+        const reviews = can(
+          caller,
+          'read',
+          'Incident',
+          incidentRecord(spec),
+          'transitions.comment',
+        );
+        if (history.status === 200) {
+          const [step] = history.body.items as Record<string, unknown>[];
+          expect('comment' in step!, `comment ${reviews ? 'missing' : 'leaked'}`).toBe(reviews);
+        }
       });
 
       it(`when ${caller} updates ${what}, then the role table decides`, async () => {
