@@ -100,6 +100,26 @@ describe('parallel guessing', () => {
   });
 });
 
+describe('guessing the current password with a stolen session', () => {
+  it('when 12 password changes with wrong current passwords arrive at once, then at most 5 are checked', async () => {
+    const user = await createUser(app, { role: 'MANAGER' });
+    const stolen = await signIn(app, user.email, user.password);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        stolen.request('POST', '/api/auth/password', {
+          currentPassword: `a guess at it, number ${n}`,
+          newPassword: 'the thief would like this one',
+        }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(7);
+    // the owner, elsewhere, is not locked out by the thief's guesses
+    expect((await login(freshAddress(), user.email, user.password)).status).toBe(200);
+  });
+});
+
 describe('a lockout forced on someone else', () => {
   it('when an account has been guessed at from other addresses, then its owner still signs in from theirs', async () => {
     const user = await createUser(app, { role: 'ADMIN' });

@@ -10,6 +10,7 @@ const failuresPerAccountAndAddress = 5;
 const failuresPerAddress = 30;
 // guesses at one account from anywhere: past these, every further attempt is delayed, the more
 // the more there were. Never a lock: whoever can make requests could otherwise lock anyone out.
+// A guesser spread over many addresses is slowed, not stopped: a second factor is what stops it.
 const failuresBeforeDelay = 10;
 const delayStepMs = 500;
 const longestDelayMs = 5000;
