@@ -219,6 +219,7 @@ describe('security headers', () => {
     });
     expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    expect(answer.headers['x-frame-options']).toBe('DENY');
   });
 
   it('when a signed-in user reads a defender and their own account, then neither answer may be stored or carries an ETag', async () => {
