@@ -23,7 +23,7 @@ export async function connectConfiguredDatabase(
   config: DatabaseSettings,
   log: (message: string) => void = () => {},
   warn: (message: string) => void = log,
-): Promise<Database & { url: string }> {
+): Promise<Database & { url: string; ownerUrl: string }> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   let ownerUrl = config.DATABASE_OWNER_URL ?? url;
@@ -61,6 +61,8 @@ export async function connectConfiguredDatabase(
   return {
     ...database,
     url,
+    // for the tools that must act as the owner (restore)
+    ownerUrl: ownerUrl!,
     close: async () => {
       await database.close();
       await embedded?.stop();
