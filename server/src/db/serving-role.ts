@@ -86,7 +86,7 @@ export async function auditLogPowers(url: string): Promise<string[]> {
     const { rows } = await client.query<Record<string, boolean>>(
       `SELECT r.rolsuper AS "is a superuser",
               pg_has_role(current_user, c.relowner, 'MEMBER') AS "owns the audit table",
-              has_table_privilege(c.oid, 'UPDATE') AS "may UPDATE audit events",
+              has_any_column_privilege(c.oid, 'UPDATE') AS "may UPDATE audit events",
               has_table_privilege(c.oid, 'DELETE') AS "may DELETE audit events",
               has_table_privilege(c.oid, 'TRUNCATE') AS "may TRUNCATE audit events"
        FROM pg_roles r, pg_class c
