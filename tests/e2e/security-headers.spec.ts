@@ -132,7 +132,10 @@ describe('the content security policy in the browser', { timeout: 300_000 }, () 
         await page.waitForLoadState('networkidle');
       }
       // the colour scheme switch writes a <style> of its own for a moment
+      const scheme = () => page.evaluate(() => document.documentElement.dataset.mantineColorScheme);
+      const before = await scheme();
       await page.getByRole('button', { name: 'Switch between light and dark' }).click();
+      await expect.poll(scheme).not.toBe(before);
 
       await visit(page, `/defenders/${records.defender}`);
       await visit(page, `/advocacy/${records.advocacy}`);
