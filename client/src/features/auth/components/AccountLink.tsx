@@ -16,6 +16,8 @@ export function AccountLink() {
         variant="default"
         size="lg"
         aria-label={t('account.changePassword')}
+        // focus left on it would keep its tooltip open over the page it opened
+        onClick={(event) => event.currentTarget.blur()}
       >
         <IconKey size={18} aria-hidden />
       </ActionIcon>
