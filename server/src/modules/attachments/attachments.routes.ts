@@ -89,7 +89,7 @@ attachmentRoutes.get(
   '/:id/content',
   {
     summary:
-      "The file, as a download. The original needs the right to the record's sensitive fields when it is a photo; otherwise the copy without metadata comes (404 when there is none). variant=clean asks for that copy. The bytes are checked against the recorded sha256 on the way out: a file altered in storage ends in a broken download and an audit event. Audited as ATTACHMENT_DOWNLOAD.",
+      "The file, as a download. The original goes to callers with the right to the record's sensitive fields; others get the copy without metadata wherever there is one, the original of a type that has none to clean (text, audio, video), and 404 for a photo without a clean copy. variant=clean asks for that copy. The bytes are checked against the recorded sha256 on the way out: a file altered in storage ends in a broken download and an audit event. Audited as ATTACHMENT_DOWNLOAD.",
     params: idParams,
     query: attachmentContentQuery,
     status: 200,

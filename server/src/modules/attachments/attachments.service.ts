@@ -317,7 +317,9 @@ export interface Download {
 }
 
 // The original goes to callers with the right to sensitive fields; others get the clean copy
-// of a photo (its original may carry GPS and the device), and 404 where there is none.
+// wherever there is one (a photo's original may carry GPS and the device, a document's its
+// author), the original of a type that has no hidden properties to clean, and a 404 for a photo
+// without a clean copy.
 function variantFor(row: AttachmentRow, record: OwningRecord, query: AttachmentContentQuery) {
   const clean =
     row.hasCleanCopy && row.cleanStorageKey && row.cleanSize !== null && row.cleanSha256
@@ -335,8 +337,8 @@ function variantFor(row: AttachmentRow, record: OwningRecord, query: AttachmentC
     sha256: row.sha256,
   };
   if (query.variant === 'clean') return clean;
-  if (record.seesSensitive || !isPhoto(row.mediaType)) return original;
-  return clean;
+  if (record.seesSensitive) return original;
+  return clean ?? (isPhoto(row.mediaType) ? undefined : original);
 }
 
 export async function downloadAttachment(

@@ -102,12 +102,17 @@ describe('uploading evidence', () => {
     });
     expect(clean.includes(Buffer.from('Sok Dara'))).toBe(false);
 
+    // advocacy reads the defender but never sensitive fields: the plain download is the clean copy
+    const forAdvocacy = await bytesOf(await advocacy.get(`/api/attachments/${created.id}/content`));
+    expect(sha256(forAdvocacy)).toBe(row.cleanSha256);
+
     const events = await app.database.db.auditEvent.findMany({
       where: { entity: 'Attachment', entityId: created.id },
       orderBy: { at: 'asc' },
     });
     expect(events.map((event) => event.action)).toEqual([
       'ATTACHMENT_ADD',
+      'ATTACHMENT_DOWNLOAD',
       'ATTACHMENT_DOWNLOAD',
       'ATTACHMENT_DOWNLOAD',
     ]);
