@@ -72,3 +72,19 @@ export const attachmentContentQuery = z.strictObject({
   variant: z.literal('clean').optional(),
 });
 export type AttachmentContentQuery = z.infer<typeof attachmentContentQuery>;
+
+export type AttachmentVariant = 'original' | 'clean';
+
+// Which copy a plain download gives: the original to callers with the right to the record's
+// sensitive fields; to others the copy without metadata, or the original of plain text, the one
+// type with no hidden properties (a video or a HEIC photo may carry where and by what device it
+// was taken); nothing for a sensitive attachment or a file that cannot be cleaned.
+export function downloadVariant(
+  attachment: { mediaType: string; sensitive: boolean; hasCleanCopy: boolean },
+  seesSensitive: boolean,
+): AttachmentVariant | undefined {
+  if (seesSensitive) return 'original';
+  if (attachment.sensitive) return undefined;
+  if (attachment.hasCleanCopy) return 'clean';
+  return attachment.mediaType === 'text/plain' ? 'original' : undefined;
+}

@@ -60,5 +60,3 @@ const cleaners: Partial<Record<AttachmentMediaType, Cleaner>> = {
 
 export const cleanerFor = (mediaType: AttachmentMediaType): Cleaner | undefined =>
   cleaners[mediaType];
-
-export const isPhoto = (mediaType: string) => mediaType.startsWith('image/');

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   attachmentName,
   attachmentUploadFields,
+  downloadVariant,
   type AttachmentContentQuery,
   type AttachmentEntity,
   type AttachmentList,
@@ -18,7 +19,7 @@ import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { auditorOf, recordAudit } from '../audit/index.ts';
 import { TamperedError } from '../../security/chunked-cipher.ts';
-import { cleanerFor, isPhoto } from './attachments.clean.ts';
+import { cleanerFor } from './attachments.clean.ts';
 import { sniffMediaType } from './attachments.content.ts';
 import { readUpload } from './attachments.multipart.ts';
 import { loadOwningRecord, type OwningRecord } from './attachments.records.ts';
@@ -316,29 +317,20 @@ export interface Download {
   verifier: Transform;
 }
 
-// The original goes to callers with the right to sensitive fields; others get the clean copy
-// wherever there is one (a photo's original may carry GPS and the device, a document's its
-// author), the original of a type that has no hidden properties to clean, and a 404 for a photo
-// without a clean copy.
+// variant=clean asks for the copy without metadata; a plain download gets the copy the
+// shared rule gives the caller (downloadVariant).
 function variantFor(row: AttachmentRow, record: OwningRecord, query: AttachmentContentQuery) {
-  const clean =
-    row.hasCleanCopy && row.cleanStorageKey && row.cleanSize !== null && row.cleanSha256
-      ? {
-          variant: 'clean',
-          storageKey: row.cleanStorageKey,
-          size: row.cleanSize,
-          sha256: row.cleanSha256,
-        }
-      : undefined;
-  const original = {
-    variant: 'original',
-    storageKey: row.storageKey,
-    size: row.size,
-    sha256: row.sha256,
-  };
-  if (query.variant === 'clean') return clean;
-  if (record.seesSensitive) return original;
-  return clean ?? (isPhoto(row.mediaType) ? undefined : original);
+  const copy = query.variant ?? downloadVariant(row, record.seesSensitive);
+  if (copy === 'original')
+    return { variant: copy, storageKey: row.storageKey, size: row.size, sha256: row.sha256 };
+  if (copy === 'clean' && row.cleanStorageKey && row.cleanSize !== null && row.cleanSha256)
+    return {
+      variant: copy,
+      storageKey: row.cleanStorageKey,
+      size: row.cleanSize,
+      sha256: row.cleanSha256,
+    };
+  return undefined;
 }
 
 export async function downloadAttachment(

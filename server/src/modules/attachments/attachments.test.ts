@@ -209,6 +209,33 @@ describe('uploading evidence', () => {
     expect(sha256(await bytesOf(original))).toBe(sha256(text));
   });
 
+  it('when a recording that cannot be cleaned is attached, then only roles with sensitive rights download it', async () => {
+    // a second of silence as 8 kHz 8-bit mono WAV: recordings carry tags (device, place) that
+    // Vigil cannot remove, so there is no copy for other roles
+    const samples = Buffer.alloc(8000, 0x80);
+    const header = Buffer.alloc(44);
+    header.write('RIFF', 0);
+    header.writeUInt32LE(36 + samples.length, 4);
+    header.write('WAVEfmt ', 8);
+    header.writeUInt32LE(16, 16);
+    header.writeUInt16LE(1, 20);
+    header.writeUInt16LE(1, 22);
+    header.writeUInt32LE(8000, 24);
+    header.writeUInt32LE(8000, 28);
+    header.writeUInt16LE(1, 32);
+    header.writeUInt16LE(8, 34);
+    header.write('data', 36);
+    header.writeUInt32LE(samples.length, 40);
+    const wav = Buffer.concat([header, samples]);
+    const response = await upload(researcher, path_, { bytes: wav, name: 'testimony.wav' });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const created = await json<AttachmentOutput>(response);
+    expect(created).toMatchObject({ mediaType: 'audio/wav', hasCleanCopy: false });
+    const forManager = await manager.get(`/api/attachments/${created.id}/content`);
+    expect(sha256(await bytesOf(forManager))).toBe(sha256(wav));
+    expect((await advocacy.get(`/api/attachments/${created.id}/content`)).status).toBe(404);
+  });
+
   it('when an executable is sent as a PDF, then it is refused naming what it is, and nothing is stored', async () => {
     const before = { files: storedFiles(), rows: await rows() };
     const response = await upload(researcher, path_, {

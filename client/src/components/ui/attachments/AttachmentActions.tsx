@@ -3,18 +3,13 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconEye, IconTrash, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
+import type { AttachmentOutput, AttachmentVariant } from '@vigil/shared/schemas/attachments';
 import { useRef, useState } from 'react';
 import type { DownloadProgress } from '../../../lib/api-client.ts';
 import { saveBlob } from '../../../lib/download.ts';
 import { formatPercent } from '../../../lib/format.ts';
 import { useCommonText } from '../../../lib/i18n.ts';
-import {
-  getAttachmentContent,
-  useDeleteAttachment,
-  type AttachmentOwner,
-  type AttachmentVariant,
-} from './api.ts';
+import { getAttachmentContent, useDeleteAttachment, type AttachmentOwner } from './api.ts';
 import { viewerKind } from './media-types.ts';
 
 interface AttachmentActionsProps {

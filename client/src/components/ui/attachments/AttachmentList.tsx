@@ -10,7 +10,8 @@ import { useSessionUser } from '../../../lib/session.ts';
 import { AttachmentActions } from './AttachmentActions.tsx';
 import { AttachmentThumbnail } from './AttachmentThumbnail.tsx';
 import { AttachmentViewer } from './AttachmentViewer.tsx';
-import { downloadVariant, type AttachmentOwner } from './api.ts';
+import { downloadVariant } from '@vigil/shared/schemas/attachments';
+import type { AttachmentOwner } from './api.ts';
 import { mediaKind } from './media-types.ts';
 import { ShortHash } from './ShortHash.tsx';
 

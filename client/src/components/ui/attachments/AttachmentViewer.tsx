@@ -3,7 +3,8 @@ import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
 import { useState } from 'react';
 import { ErrorState } from '../QueryState.tsx';
 import { useCommonText } from '../../../lib/i18n.ts';
-import { useAttachmentContent, type AttachmentVariant } from './api.ts';
+import type { AttachmentVariant } from '@vigil/shared/schemas/attachments';
+import { useAttachmentContent } from './api.ts';
 import { viewerKind } from './media-types.ts';
 import { useObjectUrl } from './use-object-url.ts';
 

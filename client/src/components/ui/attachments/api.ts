@@ -6,7 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { attachmentList, attachmentOutput } from '@vigil/shared/schemas/attachments';
-import type { AttachmentOutput } from '@vigil/shared/schemas/attachments';
+import type { AttachmentVariant } from '@vigil/shared/schemas/attachments';
 import {
   api,
   apiDownload,
@@ -23,7 +23,6 @@ export interface AttachmentOwner {
 
 // `clean` is the copy without hidden metadata (EXIF, GPS, authors); `original` the file as
 // uploaded, for those allowed to see sensitive details.
-export type AttachmentVariant = 'original' | 'clean';
 
 export const attachmentKeys = {
   all: ['attachments'] as const,
@@ -119,15 +118,3 @@ export const attachmentContentQueryOptions = (id: string, variant: AttachmentVar
 
 export const useAttachmentContent = (id: string, variant: AttachmentVariant, enabled = true) =>
   useQuery({ ...attachmentContentQueryOptions(id, variant), enabled });
-
-// Which copy the caller may download: the original for those allowed to see sensitive details;
-// for others the copy without metadata, or the original of a file that has nothing to remove and
-// is not marked sensitive; undefined when there is nothing they may have.
-export function downloadVariant(
-  attachment: Pick<AttachmentOutput, 'sensitive' | 'hasCleanCopy'>,
-  canReadSensitive: boolean,
-): AttachmentVariant | undefined {
-  if (canReadSensitive) return 'original';
-  if (attachment.hasCleanCopy) return 'clean';
-  return attachment.sensitive ? undefined : 'original';
-}
