@@ -333,7 +333,8 @@ describe('defenders', { timeout: 180_000 }, () => {
     await review.getByRole('button', { name: 'Apply these choices' }).click();
     await review.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Keo Sophal' }).waitFor();
+    // exactly: the edit page's own heading, "Edit Keo Sophal", would match too
+    await page.getByRole('heading', { level: 1, name: 'Keo Sophal', exact: true }).waitFor();
 
     const saved = await app.database.db.defender.findUniqueOrThrow({ where: { id: keo.id } });
     expect(saved).toMatchObject({
