@@ -7,6 +7,7 @@ import { loadConfig, projectRoot } from './config.ts';
 import { connectConfiguredDatabase } from './db/connect.ts';
 import { loggableError } from './db/database-errors.ts';
 import { answerClientErrors } from './http/client-errors.ts';
+import { createLimitedServer } from './http/slow-clients.ts';
 import { createLogger } from './logger.ts';
 import { configuredAttachments } from './modules/attachments/index.ts';
 import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
@@ -37,7 +38,7 @@ const app = createApp({
   production: config.NODE_ENV === 'production',
   attachments,
 });
-const server = app.listen(config.PORT, () => {
+const server = createLimitedServer(app).listen(config.PORT, () => {
   const { port } = server.address() as AddressInfo;
   logger.info(`Vigil is listening on http://localhost:${port}`);
 });

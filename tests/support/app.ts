@@ -8,6 +8,7 @@ import { createApp } from '../../server/src/app.ts';
 import { loadConfig, projectRoot } from '../../server/src/config.ts';
 import { configuredAttachments } from '../../server/src/modules/attachments/index.ts';
 import { answerClientErrors } from '../../server/src/http/client-errors.ts';
+import { createLimitedServer, type SlowClientLimits } from '../../server/src/http/slow-clients.ts';
 import { openDatabase, type Database } from '../../server/src/db/prisma.ts';
 import { ensureVocabularies } from '../../server/src/modules/vocabularies/vocabularies.seed.ts';
 import { createTestDatabase } from './database.ts';
@@ -17,6 +18,8 @@ export interface TestApp {
   database: Database;
   // DATA_DIR of the app: attachments under attachments/
   dataDir: string;
+  // the listening HTTP server (its open connections, for the slow-client attacks)
+  server: Server;
   close: () => Promise<void>;
 }
 
@@ -35,6 +38,8 @@ export async function startTestApp(
     trustProxy?: number;
     // origins besides its own whose pages may send writes, as ALLOWED_ORIGINS (else none)
     allowedOrigins?: string[];
+    // how long a slow client may take (else the production limits)
+    slowClientLimits?: SlowClientLimits;
   } = {},
 ) {
   // each app keeps its attachments, and its data key, in a folder of its own
@@ -68,7 +73,11 @@ export async function startTestApp(
         : {}),
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = createLimitedServer(app, options.slowClientLimits).listen(
+      0,
+      '127.0.0.1',
+      () => resolve(listening),
+    );
   });
   answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
@@ -76,6 +85,7 @@ export async function startTestApp(
     url: `http://127.0.0.1:${port}`,
     database,
     dataDir,
+    server,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -5,7 +5,8 @@ import type { Duplex } from 'node:stream';
 // 16 KB limit, malformed request lines) still get the contract's error body.
 export function answerClientErrors(server: Server) {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable) {
+    // a client too slow to finish its request (see slow-clients.ts) is cut off without a word
+    if (!socket.writable || error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
       socket.destroy();
       return;
     }
