@@ -8,7 +8,7 @@ import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { loadDataKey } from '../security/data-key.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
-import { connectConfiguredDatabase } from './connect.ts';
+import { connectConfiguredDatabase, openFailureMessage } from './connect.ts';
 
 const usage = 'Usage: npm run backup [-- --out FILE] | npm run restore -- --in FILE';
 
@@ -56,10 +56,6 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  console.error(
-    /postmaster\.pid/.test(String(error))
-      ? 'The embedded database is in use: stop the server first, or set DATABASE_URL.'
-      : (error as Error).message,
-  );
+  console.error(openFailureMessage(error));
   process.exitCode = 1;
 }

@@ -69,3 +69,10 @@ export async function connectConfiguredDatabase(
     },
   };
 }
+
+// What a command-line tool says when it could not open the database: the embedded cluster
+// answers with its lock file while a server holds it.
+export const openFailureMessage = (error: unknown) =>
+  /postmaster\.pid/.test(String(error))
+    ? 'The embedded database is in use: stop the server first, or set DATABASE_URL.'
+    : (error as Error).message;

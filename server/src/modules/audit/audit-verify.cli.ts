@@ -4,7 +4,7 @@
 // not check.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
-import { connectConfiguredDatabase } from '../../db/connect.ts';
+import { connectConfiguredDatabase, openFailureMessage } from '../../db/connect.ts';
 import { describeReport, verifyAuditChain } from './audit-chain.ts';
 
 async function main() {
@@ -28,10 +28,6 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  console.error(
-    /postmaster\.pid/.test(String(error))
-      ? 'The embedded database is in use: stop the server first, or set DATABASE_URL.'
-      : `Could not check the audit chain: ${(error as Error).message}`,
-  );
+  console.error(`Could not check the audit chain: ${openFailureMessage(error)}`);
   process.exitCode = 2;
 }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { roles } from '@vigil/shared/enums';
 import { z } from 'zod';
 import { loadConfig } from '../../config.ts';
-import { connectConfiguredDatabase } from '../../db/connect.ts';
+import { connectConfiguredDatabase, openFailureMessage } from '../../db/connect.ts';
 import { AppError } from '../../http/app-error.ts';
 import { createUserInput } from '@vigil/shared/schemas/users';
 import { createUserAccount } from './create-user.ts';
@@ -115,9 +115,7 @@ try {
   } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`${(error as Error).message}\n${usage}`);
     process.exitCode = 2;
-  } else if (/postmaster\.pid/.test(String(error))) {
-    console.error('The embedded database is in use: stop the server first, or set DATABASE_URL.');
   } else {
-    console.error(`Could not create the user: ${(error as Error).message}`);
+    console.error(`Could not create the user: ${openFailureMessage(error)}`);
   }
 }
