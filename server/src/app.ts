@@ -34,6 +34,7 @@ import { openapiRoutes } from './modules/openapi/openapi.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { loadConfig } from './config.ts';
 import { requestSerializers } from './logger.ts';
+import { configuredFieldCipher, type FieldCipher } from './security/field-cipher.ts';
 
 export interface AppOptions {
   database: Database;
@@ -47,6 +48,8 @@ export interface AppOptions {
   production?: boolean;
   // where attachments are stored, and their size limit; by default as the environment says
   attachments?: AttachmentSettings;
+  // seals sensitive values kept in the database; by default with the configured data key
+  fieldCipher?: FieldCipher;
 }
 
 // Answers name defenders and where they are: no browser or proxy keeps a copy.
@@ -135,6 +138,9 @@ export function createApp(options: AppOptions) {
   app.locals.attachments =
     options.attachments ??
     configuredAttachments(loadConfig(), (message) => options.logger.info(message));
+  app.locals.fieldCipher =
+    options.fieldCipher ??
+    configuredFieldCipher(loadConfig(), (message) => options.logger.info(message));
   const authSettings: AuthSettings = {
     loginLimiter: createLoginLimiter(options.database.pool),
     production: options.production ?? false,

@@ -9,6 +9,7 @@ import { loggableError } from './db/database-errors.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { createLimitedServer } from './http/slow-clients.ts';
 import { createLogger } from './logger.ts';
+import { configuredFieldCipher } from './security/field-cipher.ts';
 import { configuredAttachments } from './modules/attachments/index.ts';
 import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
 
@@ -16,6 +17,7 @@ const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 // first: without a data key in production, fail before anything else starts
 const attachments = configuredAttachments(config, (message) => logger.info(message));
+const fieldCipher = configuredFieldCipher(config, (message) => logger.info(message));
 
 const database = await connectConfiguredDatabase(
   config,
@@ -37,6 +39,7 @@ const app = createApp({
   trustProxy: config.TRUST_PROXY,
   production: config.NODE_ENV === 'production',
   attachments,
+  fieldCipher,
 });
 const server = createLimitedServer(app).listen(config.PORT, () => {
   const { port } = server.address() as AddressInfo;

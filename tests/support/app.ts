@@ -10,6 +10,7 @@ import { configuredAttachments } from '../../server/src/modules/attachments/inde
 import { answerClientErrors } from '../../server/src/http/client-errors.ts';
 import { createLimitedServer, type SlowClientLimits } from '../../server/src/http/slow-clients.ts';
 import { openDatabase, type Database } from '../../server/src/db/prisma.ts';
+import { configuredFieldCipher } from '../../server/src/security/field-cipher.ts';
 import { ensureVocabularies } from '../../server/src/modules/vocabularies/vocabularies.seed.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -65,6 +66,7 @@ export async function startTestApp(
       },
       () => {},
     ),
+    fieldCipher: configuredFieldCipher({ NODE_ENV: 'test', DATA_DIR: dataDir }, () => {}),
     ...(options.clientDir
       ? { clientDir: options.clientDir }
       : options.client

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { SessionUser } from '@vigil/shared/schemas/auth';
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import type { Db } from '../db/prisma.ts';
+import type { FieldCipher } from '../security/field-cipher.ts';
 import { AppError } from './app-error.ts';
 
 declare global {
@@ -26,6 +27,10 @@ export interface Ctx {
 
 export function dbOf(req: Request): Db {
   return req.app.locals.db as Db;
+}
+
+export function fieldCipherOf(req: Request): FieldCipher {
+  return req.app.locals.fieldCipher as FieldCipher;
 }
 
 export function ctxOf(req: Request): Ctx {
