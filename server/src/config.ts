@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { roles } from '@vigil/shared/enums';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -40,6 +41,31 @@ const environment = z
     // base64 of 32 bytes: encrypts attachments at rest; required in production (outside it, a
     // key is generated once into DATA_DIR/data-key)
     VIGIL_DATA_KEY: z.string().optional(),
+    // base64 keys that values and files may still be sealed under, while `npm run keys:rotate`
+    // re-seals them under VIGIL_DATA_KEY (comma-separated)
+    VIGIL_PREVIOUS_DATA_KEYS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ),
+    // roles that must sign in with a second factor (comma-separated; unset: ADMIN and MANAGER
+    // in production, none elsewhere, so that the demo accounts stay usable)
+    TWO_FACTOR_REQUIRED_ROLES: z
+      .string()
+      .optional()
+      .transform((list) =>
+        list === undefined
+          ? undefined
+          : list
+              .split(',')
+              .map((entry) => entry.trim())
+              .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(roles)).optional()),
     // the largest attachment accepted, in bytes (50 MB)
     ATTACHMENT_MAX_BYTES: z.coerce
       .number()
