@@ -117,7 +117,7 @@ describe('passwords in the browser', { timeout: 180_000 }, () => {
     await page.getByRole('menuitem', { name: 'Reset password' }).click();
     const confirm = page.getByRole('dialog', { name: `Reset the password of ${name}?` });
     expect(await confirm.innerText()).toContain('signed out everywhere');
-    await confirm.getByRole('button', { name: 'Reset and sign out' }).click();
+    await confirm.getByRole('button', { name: 'Reset and sign them out' }).click();
 
     const handOver = page.getByRole('dialog', { name: `New password for ${name}` });
     const shown = handOver.getByTestId('one-time-password');

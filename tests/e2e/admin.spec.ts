@@ -177,7 +177,7 @@ describe('administration', { timeout: 180_000 }, () => {
     await accountAction(page, newcomer.name, 'Deactivate');
     const confirm = page.getByRole('dialog', { name: `Deactivate ${newcomer.name}?` });
     expect(await confirm.innerText()).toContain('signed out everywhere at once');
-    await confirm.getByRole('button', { name: 'Deactivate and sign out' }).click();
+    await confirm.getByRole('button', { name: 'Deactivate and sign them out' }).click();
 
     await expect
       .poll(() => userRow(page, newcomer.email).innerText(), { timeout: 10_000 })
