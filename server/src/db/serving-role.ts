@@ -8,6 +8,8 @@ import pg from 'pg';
 const appendOnlyTable = 'AuditEvent';
 // read-only to the serving role: it checks that the database is up to date without migrating
 const migrationsTable = '_prisma_migrations';
+// marked when used or replaced, never deleted: the trace of every code stays
+const keptTable = 'RecoveryCode';
 
 // A login role without ownership or any power over other roles, the database or replication.
 const roleAttributes = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
@@ -56,6 +58,9 @@ export async function grantServingRole(client: pg.ClientBase, role: string): Pro
     await client.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${to}`);
     if (await existing(appendOnlyTable)) {
       await client.query(`REVOKE UPDATE, DELETE ON "${appendOnlyTable}" FROM ${to}`);
+    }
+    if (await existing(keptTable)) {
+      await client.query(`REVOKE DELETE ON "${keptTable}" FROM ${to}`);
     }
     if (await existing(migrationsTable)) {
       await client.query(`REVOKE INSERT, UPDATE, DELETE ON "${migrationsTable}" FROM ${to}`);
