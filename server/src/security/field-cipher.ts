@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { loadDataKey, type DataKeySettings } from './data-key.ts';
+import fs from 'node:fs';
+import { keyFilesOf, loadKeyRing, type DataKeySettings } from './data-key.ts';
 
 // AES-256-GCM for single values kept in database columns (a defender's legal name, a source's
 // identity, a TOTP secret). Each value gets a random 96-bit nonce; the associated data binds it
@@ -16,6 +17,8 @@ export interface FieldCipher {
   open(sealed: string, place: string): string;
   // sealed under the current key (a rotation leaves these alone)
   isCurrent(sealed: string): boolean;
+  // the id that values sealed under the current key carry
+  currentKeyId(): string;
 }
 
 export class UnreadableFieldError extends Error {
@@ -72,12 +75,83 @@ export function createFieldCipher(keys: readonly Buffer[]): FieldCipher {
     isCurrent(sealed) {
       return sealed.startsWith(`${version}.${currentId}.`);
     },
+    currentKeyId: () => currentId,
   };
 }
 
+// The values' place: which column of which record, bound to the sealed value.
+export const placeOf = (model: string, column: string, id: string) => `${model}.${column}:${id}`;
+
+// A value sealed by this cipher, as opposed to plain text written before values were sealed.
+export const sealedPattern = new RegExp(`^${version}\\.[0-9a-f]{8}\\.`);
+
+type Sealable<F extends string> = { [K in F]?: string | null };
+
+// The record with the named fields sealed (or opened) for its place; absent and null ones as
+// they are.
+function mapFields<T extends Sealable<F>, F extends string>(
+  record: T,
+  fields: readonly F[],
+  map: (value: string, field: F) => string,
+): T {
+  const mapped = { ...record };
+  for (const field of fields) {
+    const value = record[field];
+    if (typeof value === 'string') (mapped as Sealable<F>)[field] = map(value, field);
+  }
+  return mapped;
+}
+
+export function sealFields<T extends Sealable<F>, F extends string>(
+  cipher: FieldCipher,
+  model: string,
+  id: string,
+  record: T,
+  fields: readonly F[],
+): T {
+  return mapFields(record, fields, (value, field) => cipher.seal(value, placeOf(model, field, id)));
+}
+
+export function openFields<T extends Sealable<F>, F extends string>(
+  cipher: FieldCipher,
+  model: string,
+  id: string,
+  record: T,
+  fields: readonly F[],
+): T {
+  return mapFields(record, fields, (value, field) => cipher.open(value, placeOf(model, field, id)));
+}
+
+// The configured key ring. With the key files (VIGIL_DATA_KEY unset), a rotation run beside the
+// server replaces them: every use first compares the current key file's identity (a stat) and
+// re-reads the ring when it changed, so that the server seals under the newest key at once and
+// opens what the rotation has re-sealed. With VIGIL_DATA_KEY, a new ring needs a restart.
 export function configuredFieldCipher(
   settings: DataKeySettings,
   log: (message: string) => void,
 ): FieldCipher {
-  return createFieldCipher([loadDataKey(settings, log)]);
+  const file = keyFilesOf(settings);
+  if (!file) return createFieldCipher(loadKeyRing(settings, log));
+  const stampOf = () => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : 'absent';
+  };
+  // the stamp before the keys: a change in between is seen again on the next use
+  let stamp = stampOf();
+  let cipher = createFieldCipher(loadKeyRing(settings, log));
+  const fresh = () => {
+    const now = stampOf();
+    if (now !== stamp) {
+      stamp = now;
+      cipher = createFieldCipher(loadKeyRing(settings, () => {}));
+      log(`the data key in ${file} changed: sealing under the new key`);
+    }
+    return cipher;
+  };
+  return {
+    seal: (plain, place) => fresh().seal(plain, place),
+    open: (sealed, place) => fresh().open(sealed, place),
+    isCurrent: (sealed) => fresh().isCurrent(sealed),
+    currentKeyId: () => fresh().currentKeyId(),
+  };
 }

@@ -8,7 +8,7 @@ import {
   similarDefendersQuery,
   updateDefenderInput,
 } from '@vigil/shared/schemas/defenders';
-import { ctxOf } from '../../http/request-context.ts';
+import { ctxOf, fieldCipherOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
 import {
   createDefender,
@@ -40,7 +40,7 @@ defenderRoutes.post(
     response: defenderOutput,
     status: 201,
   },
-  ({ body }, req) => createDefender(ctxOf(req), body),
+  ({ body }, req) => createDefender(ctxOf(req), body, fieldCipherOf(req)),
 );
 
 // before /:id, which would otherwise take `similar` for an id
@@ -63,7 +63,7 @@ defenderRoutes.get(
     query: includeQuery,
     response: defenderOutput,
   },
-  ({ params, query }, req) => getDefender(ctxOf(req), params.id, query),
+  ({ params, query }, req) => getDefender(ctxOf(req), params.id, query, fieldCipherOf(req)),
 );
 
 defenderRoutes.patch(
@@ -74,7 +74,7 @@ defenderRoutes.patch(
     body: updateDefenderInput,
     response: defenderOutput,
   },
-  ({ params, body }, req) => updateDefender(ctxOf(req), params.id, body),
+  ({ params, body }, req) => updateDefender(ctxOf(req), params.id, body, fieldCipherOf(req)),
 );
 
 defenderRoutes.delete(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ForbiddenError } from '@casl/ability';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
 import { defenderSensitiveFields } from '@vigil/shared/auth/fields';
@@ -22,6 +23,7 @@ import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import { present } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { asSubject } from '../../http/subject.ts';
+import { openFields, sealFields, type FieldCipher } from '../../security/field-cipher.ts';
 import { auditorOf, changesOf, recordAudit, recordAudits } from '../audit/index.ts';
 import { assertKnownCodes, codeKey } from '../vocabularies/index.ts';
 import {
@@ -49,13 +51,22 @@ function filtersOf(query: DefenderListQuery): Prisma.DefenderWhereInput[] {
   ];
 }
 
-// Drops what the caller may not see, and sensitive values unless asked for; every record that
-// still shows one leaves a READ_SENSITIVE trace, in one insert however many records.
+// Sensitive values are sealed at rest, each bound to its record (security/field-cipher.ts).
+type WithSensitive = Partial<Pick<DefenderRow, (typeof defenderSensitiveFields)[number]>>;
+const sealedFields = <T extends WithSensitive>(cipher: FieldCipher, id: string, record: T) =>
+  sealFields(cipher, entity, id, record, defenderSensitiveFields);
+const openedFields = <T extends WithSensitive>(cipher: FieldCipher, id: string, record: T) =>
+  openFields(cipher, entity, id, record, defenderSensitiveFields);
+
+// Drops what the caller may not see, and sensitive values unless asked for, by giving the
+// cipher that opens them; every record that still shows one leaves a READ_SENSITIVE trace, in
+// one insert however many records.
 async function presentAll<T extends { id: string; country: string }>(
   ctx: Ctx,
   records: T[],
-  { sensitive = false } = {},
+  { openWith }: { openWith?: FieldCipher } = {},
 ): Promise<T[]> {
+  const sensitive = openWith !== undefined;
   const presented = records.map((record) => present(ctx.ability, entity, record, { sensitive }));
   const shown = records.filter((_record, index) => presented[index]!.sensitiveShown);
   await recordAudits(
@@ -63,13 +74,15 @@ async function presentAll<T extends { id: string; country: string }>(
     shown.map((record) => audit(ctx, 'READ_SENSITIVE', record)),
   );
   // present() only removes fields the output schema marks optional
-  return presented.map(({ data }) => data as T);
+  return presented.map(
+    ({ data }) => (openWith ? openedFields(openWith, data.id!, data as WithSensitive) : data) as T,
+  );
 }
 
 async function presentOne(
   ctx: Ctx,
   row: DefenderRow,
-  options?: { sensitive: boolean },
+  options?: { openWith?: FieldCipher },
 ): Promise<DefenderOutput> {
   const [data] = await presentAll(ctx, [toDefenderOutput(row)], options);
   return data!;
@@ -106,26 +119,35 @@ export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise
   return { items: await presentAll(ctx, items.map(toDefenderOutput)), nextCursor };
 }
 
-// Sensitive values only with `include=sensitive`; answers to writes never carry them (the
-// caller has what it sent) and so write no READ_SENSITIVE.
+// Sensitive values only with `include=sensitive`, opened with `cipher`; answers to writes
+// never carry them (the caller has what it sent) and so write no READ_SENSITIVE.
 export async function getDefender(
   ctx: Ctx,
   id: string,
   { include }: IncludeQuery = {},
+  cipher?: FieldCipher,
 ): Promise<DefenderOutput> {
-  return presentOne(ctx, await findReadable(ctx, id), { sensitive: include === 'sensitive' });
+  const openWith = include === 'sensitive' ? cipher : undefined;
+  return presentOne(ctx, await findReadable(ctx, id), openWith ? { openWith } : {});
 }
 
 export async function createDefender(
   ctx: Ctx,
   input: CreateDefenderInput,
+  cipher: FieldCipher,
 ): Promise<DefenderOutput> {
+  // made here, not by the database, because the sealed values are bound to it
+  const id = randomUUID();
   const data = { ...input, createdById: ctx.user.id };
   ForbiddenError.from(ctx.ability).throwUnlessCan('create', asSubject(entity, data));
   const created = await ctx.db.$transaction(async (tx) => {
     await assertSectors(tx, input.sectors);
     const row = await tx.defender.create({
-      data: { ...data, searchText: searchTextOf([input.displayName, ...input.aliases]) },
+      data: {
+        ...sealedFields(cipher, id, data),
+        id,
+        searchText: searchTextOf([input.displayName, ...input.aliases]),
+      },
       select: defenderSelect,
     });
     const changes = changesOf(null, auditedFieldsOf(row), defenderSensitiveFields);
@@ -139,6 +161,7 @@ export async function updateDefender(
   ctx: Ctx,
   id: string,
   { version, ...changes }: UpdateDefenderInput,
+  cipher: FieldCipher,
 ): Promise<DefenderOutput> {
   const before = await findReadable(ctx, id);
   const rules = ForbiddenError.from(ctx.ability);
@@ -159,13 +182,14 @@ export async function updateDefender(
     // the version in the WHERE makes the second of two concurrent saves match nothing
     const { count } = await tx.defender.updateMany({
       where: { id, version, deletedAt: null },
-      data: { ...changes, searchText, version: { increment: 1 } },
+      data: { ...sealedFields(cipher, id, changes), searchText, version: { increment: 1 } },
     });
     if (count === 0) return null;
     const after = await tx.defender.findUniqueOrThrow({ where: { id }, select: defenderSelect });
+    // compared opened, so that a value saved again unchanged is no change (the log masks them)
     const diff = changesOf(
-      auditedFieldsOf(before),
-      auditedFieldsOf(after),
+      auditedFieldsOf(openedFields(cipher, id, before)),
+      auditedFieldsOf(openedFields(cipher, id, after)),
       defenderSensitiveFields,
     );
     await recordAudit(tx, audit(ctx, 'UPDATE', after, diff));

@@ -9,7 +9,7 @@ import {
   transitionIncidentInput,
   updateIncidentInput,
 } from '@vigil/shared/schemas/incidents';
-import { ctxOf } from '../../http/request-context.ts';
+import { ctxOf, fieldCipherOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
 import {
   createIncident,
@@ -41,7 +41,7 @@ incidentRoutes.post(
     response: incidentOutput,
     status: 201,
   },
-  ({ body }, req) => createIncident(ctxOf(req), body),
+  ({ body }, req) => createIncident(ctxOf(req), body, fieldCipherOf(req)),
 );
 
 incidentRoutes.get(
@@ -53,7 +53,7 @@ incidentRoutes.get(
     query: includeQuery,
     response: incidentOutput,
   },
-  ({ params, query }, req) => getIncident(ctxOf(req), params.id, query),
+  ({ params, query }, req) => getIncident(ctxOf(req), params.id, query, fieldCipherOf(req)),
 );
 
 incidentRoutes.patch(
@@ -64,7 +64,7 @@ incidentRoutes.patch(
     body: updateIncidentInput,
     response: incidentOutput,
   },
-  ({ params, body }, req) => updateIncident(ctxOf(req), params.id, body),
+  ({ params, body }, req) => updateIncident(ctxOf(req), params.id, body, fieldCipherOf(req)),
 );
 
 incidentRoutes.delete(

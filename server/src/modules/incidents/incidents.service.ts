@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ForbiddenError } from '@casl/ability';
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { accessibleBy } from '@vigil/shared/auth/casl-prisma';
@@ -19,6 +20,7 @@ import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
 import type { Ctx } from '../../http/request-context.ts';
+import { placeOf, type FieldCipher } from '../../security/field-cipher.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
 import { assertReadableDefenders } from '../defenders/index.ts';
 import { assertKnownCodes, codeKey, type CodeUse } from '../vocabularies/index.ts';
@@ -70,13 +72,53 @@ export async function loadIncident(
   return toIncidentOutput(row);
 }
 
+// A source's identity is sealed at rest, bound to the source's own id (security/field-cipher.ts),
+// which the incident's output does not carry: these are the stored ones, in the sources' order.
+const identityPlace = (sourceId: string) => placeOf('IncidentSource', 'identity', sourceId);
+
+function storedIdentities(db: Db | Tx, incidentId: string) {
+  return db.incidentSource.findMany({
+    where: { incidentId },
+    orderBy: { position: 'asc' },
+    select: { id: true, identity: true },
+  });
+}
+
+function openedIdentities(
+  cipher: FieldCipher,
+  stored: { id: string; identity: string | null }[],
+): (string | null)[] {
+  return stored.map(({ id, identity }) => identity && cipher.open(identity, identityPlace(id)));
+}
+
+// Source identities only with `include=sensitive`, opened with `cipher`.
 export async function getIncident(
   ctx: Ctx,
   id: string,
   { include }: IncludeQuery = {},
+  cipher?: FieldCipher,
 ): Promise<Presented> {
-  const incident = await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true });
-  return presentIncident(ctx, incident, { sensitive: include === 'sensitive' });
+  if (include !== 'sensitive' || !cipher) {
+    const incident = await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true });
+    return presentIncident(ctx, incident);
+  }
+  // one snapshot, so that the identities opened are those of the sources shown
+  const [incident, stored] = await ctx.db.$transaction(
+    async (tx) =>
+      [
+        await loadIncident(tx, ctx.ability, id, { withDeleted: true }),
+        await storedIdentities(tx, id),
+      ] as const,
+    { isolationLevel: 'RepeatableRead' },
+  );
+  const presented = await presentIncident(ctx, incident, { sensitive: true });
+  const identities = openedIdentities(cipher, stored);
+  return {
+    ...presented,
+    sources: presented.sources?.map((source, index) =>
+      source.identity ? { ...source, identity: identities[index] ?? null } : source,
+    ),
+  };
 }
 
 // Someone else saved first: the current incident goes back with the 409 (without sensitive
@@ -226,8 +268,9 @@ function assertStillVerifiable(before: IncidentOutput, sources: IncidentLists['s
 
 const optionalDate = (date: string | null | undefined) => (date ? new Date(date) : null);
 
-// Child rows in request order; `position` keeps that order.
-function listRows(lists: IncidentLists) {
+// Child rows in request order; `position` keeps that order. Sources get their ids here, since
+// their identities are sealed bound to them.
+function listRows(lists: IncidentLists, cipher: FieldCipher) {
   return {
     acts: lists.acts?.map((act, position) => ({
       position,
@@ -246,17 +289,25 @@ function listRows(lists: IncidentLists) {
       filedOn: optionalDate(charge.filedOn),
       sentence: charge.sentence ?? null,
     })),
-    sources: lists.sources?.map((source, position) => ({
-      position,
-      kind: source.kind,
-      reliability: source.reliability,
-      description: source.description,
-      identity: source.identity ?? null,
-    })),
+    sources: lists.sources?.map((source, position) => {
+      const id = randomUUID();
+      return {
+        id,
+        position,
+        kind: source.kind,
+        reliability: source.reliability,
+        description: source.description,
+        identity: source.identity ? cipher.seal(source.identity, identityPlace(id)) : null,
+      };
+    }),
   };
 }
 
-export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Promise<Presented> {
+export async function createIncident(
+  ctx: Ctx,
+  input: CreateIncidentInput,
+  cipher: FieldCipher,
+): Promise<Presented> {
   const { acts, charges, sources, occurredOn, ...fields } = input;
   ForbiddenError.from(ctx.ability).throwUnlessCan(
     'create',
@@ -264,7 +315,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Prom
   );
   return ctx.db.$transaction(async (tx) => {
     await assertValidLists(tx, ctx.ability, { acts, charges, sources });
-    const rows = listRows({ acts, charges, sources });
+    const rows = listRows({ acts, charges, sources }, cipher);
     const reference = await newReference(tx, fields.country, occurredOn);
     const row = await tx.incident.create({
       data: {
@@ -287,8 +338,8 @@ export async function createIncident(ctx: Ctx, input: CreateIncidentInput): Prom
 }
 
 // Lists given replace the old ones wholesale; lists not given stay as they are.
-function replacedLists(lists: IncidentLists): Prisma.IncidentUpdateInput {
-  const rows = listRows(lists);
+function replacedLists(lists: IncidentLists, cipher: FieldCipher): Prisma.IncidentUpdateInput {
+  const rows = listRows(lists, cipher);
   const replace = <T>(items: T[] | undefined) => items && { deleteMany: {}, create: items };
   return {
     acts: replace(rows.acts),
@@ -297,10 +348,22 @@ function replacedLists(lists: IncidentLists): Prisma.IncidentUpdateInput {
   };
 }
 
+// The incident with these source identities (opened ones, for the audit's comparison).
+function withIdentities(incident: IncidentOutput, identities: (string | null)[]): IncidentOutput {
+  return {
+    ...incident,
+    sources: incident.sources.map((source, index) => ({
+      ...source,
+      identity: identities[index] ?? null,
+    })),
+  };
+}
+
 export async function updateIncident(
   ctx: Ctx,
   id: string,
   input: UpdateIncidentInput,
+  cipher: FieldCipher,
 ): Promise<Presented> {
   const { version, acts, charges, sources, occurredOn, ...fields } = input;
   const updated = await ctx.db.$transaction(async (tx) => {
@@ -326,13 +389,22 @@ export async function updateIncident(
       },
     });
     if (count === 0) return undefined;
+    // compared opened, so that sources saved again unchanged are no change (the log masks them)
+    const identitiesBefore = openedIdentities(cipher, await storedIdentities(tx, id));
     const row = await tx.incident.update({
       where: { id },
-      data: replacedLists({ acts, charges, sources }),
+      data: replacedLists({ acts, charges, sources }, cipher),
       select: incidentSelect,
     });
     const after = toIncidentOutput(row);
-    const changes = changesOf(auditedFields(before), auditedFields(after), incidentSensitiveFields);
+    const identitiesAfter = sources
+      ? sources.map((source) => source.identity ?? null)
+      : identitiesBefore;
+    const changes = changesOf(
+      auditedFields(withIdentities(before, identitiesBefore)),
+      auditedFields(withIdentities(after, identitiesAfter)),
+      incidentSensitiveFields,
+    );
     await recordAudit(tx, incidentEvent(ctx, 'UPDATE', after, changes));
     return presentIncident(ctx, after);
   });
