@@ -40,7 +40,8 @@ export async function createUser(
   return { ...user, password };
 }
 
-export function anonymous(app: TestApp) {
+// only the app's address is needed: a server started as a process (server-process.ts) will do
+export function anonymous(app: Pick<TestApp, 'url'>) {
   return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${app.url}${path}`, {
       method,
@@ -58,7 +59,11 @@ export function anonymous(app: TestApp) {
     });
 }
 
-export async function signIn(app: TestApp, email: string, password: string): Promise<Client> {
+export async function signIn(
+  app: Pick<TestApp, 'url'>,
+  email: string,
+  password: string,
+): Promise<Client> {
   const response = await anonymous(app)('POST', '/api/auth/login', { email, password });
   if (response.status !== 200)
     throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);

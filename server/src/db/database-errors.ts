@@ -88,3 +88,48 @@ export function postgresLogLine(line: string): string | undefined {
   const [, code, severity, message] = match;
   return `postgres ${severity} ${code}: ${withoutValues(message!)}`;
 }
+
+// SQLSTATEs that say the database cannot serve right now: connection exceptions (class 08),
+// a server shutting down or starting up (57P01 to 57P03), too many connections.
+const unavailableState = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
+// what node-postgres itself throws for a connection refused, reset or lost before an answer
+const socketErrors = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+const lostConnection =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
+// Prisma's kinds for the same (the driver adapter's translation of the errors above)
+const unreachableKinds = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+// can't reach, timed out, connection closed, no connection from the pool in time, a
+// transaction that could not start in time
+const unavailablePrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
+
+interface ConnectionError {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+}
+
+// Whether the error says the database is down or out of reach (not that a query was wrong):
+// node-postgres's socket, SQLSTATE and lost-connection errors and Prisma's translations of
+// them, the error's causes included. The request may be tried again once it is back.
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { code, message, cause, meta } = error as ConnectionError;
+  const adapterCause = meta?.driverAdapterError?.cause;
+  if (typeof code === 'string') {
+    if (socketErrors.has(code) || unavailableState.test(code)) return true;
+    if (unavailablePrismaCodes.has(code)) return true;
+  }
+  if (adapterCause) {
+    const { kind, originalCode } = adapterCause;
+    if (typeof kind === 'string' && unreachableKinds.has(kind)) return true;
+    if (typeof originalCode === 'string' && unavailableState.test(originalCode)) return true;
+  }
+  if (typeof message === 'string' && lostConnection.test(message)) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
+}

@@ -30,6 +30,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   // the cluster is removed on stop (tests)
   ephemeral?: boolean;
+  // a free one when absent; given, a cluster stopped and started again keeps its URLs (tests)
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -112,7 +114,7 @@ function unicodeCharacterType(): string {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -262,7 +264,7 @@ export async function startEmbeddedPostgres(
     await initialise(binaries, dataDir, passwordFile, runAs);
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = await startServer(binaries.postgres, dataDir, port, runAs, log);
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}, data in ${dataDir}`);
   const urlAs = (user: string, secret: string) => (database: string) =>

@@ -26,8 +26,20 @@ export interface Database {
   close: () => Promise<void>;
 }
 
+// A database that does not answer a connection attempt (a host gone, a network cut) fails the
+// request after this long, answered 503, instead of leaving it hanging. Set on each connection
+// and not on the pool, whose own connectionTimeoutMillis would also bound the wait for a free
+// connection and so turn a busy moment into failed requests.
+const connectTimeoutMs = 2_000;
+
+class FailFastClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+  }
+}
+
 export function openDatabase(connectionString: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ connectionString, max, Client: FailFastClient });
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the pool replaces it, and a request that needed it fails with its own error.
   pool.on('error', () => {});

@@ -2,7 +2,7 @@ import { ForbiddenError } from '@casl/ability';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../../../prisma/generated/client.ts';
-import { loggableError } from '../db/database-errors.ts';
+import { isDatabaseUnavailable, loggableError } from '../db/database-errors.ts';
 import { AppError, validationError, type FieldIssue } from './app-error.ts';
 
 export function issuesOf(error: z.ZodError, where?: string): FieldIssue[] {
@@ -31,6 +31,10 @@ function toAppError(error: unknown): AppError | undefined {
     if (error.code === 'P2002')
       return new AppError('CONFLICT', 'A record with these values exists');
   }
+  // a database that is down, restarting or out of reach: the request may be tried again soon
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('UNAVAILABLE', 'The database is unreachable; try again in a moment');
+  }
   const parserError = error as BodyParserError;
   if (parserError.type === 'entity.parse.failed') {
     return new AppError('BAD_JSON', 'The body is not valid JSON');
@@ -48,6 +52,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const known = toAppError(error);
   // a database error is logged without its statement, parameters or DETAIL (row values)
   if (!known) req.log.error({ err: loggableError(error) }, 'unhandled error');
+  else if (known.code === 'UNAVAILABLE' && known !== error) {
+    req.log.warn({ err: loggableError(error) }, 'database unavailable');
+  }
   const appError = known ?? new AppError('INTERNAL', 'Something went wrong on our side');
   const body: { code: string; message: string; details?: unknown } = {
     code: appError.code,

@@ -1,0 +1,133 @@
+// Traffic for the load and fault suites: writes that each carry a unique marker (a defender's
+// display name, an incident's title), a steady stream of timed requests, and the count in the
+// database of the writes that were acknowledged.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+
+const run = randomBytes(3).toString('hex');
+let written = 0;
+
+// Unique across the test run.
+export function uniqueMarker(prefix: string): string {
+  written += 1;
+  return `${prefix} ${run}x${written}`;
+}
+
+export function defenderWrite(marker: string, country: string) {
+  return { displayName: marker, country, riskLevel: 'HIGH', sectors: ['LAND_ENVIRONMENT'] };
+}
+
+// An incident with an act, a charge and a source per defender: enough children that a write
+// cut half-way would show.
+export function incidentWrite(marker: string, defenderIds: string[], country: string) {
+  return {
+    title: marker,
+    summary: `Defenders arrested at a protest (${marker}).`,
+    occurredOn: '2024-03-08',
+    country,
+    acts: defenderIds.map((defenderId, position) => ({
+      defenderId,
+      violation: position % 2 ? 'ARBITRARY_DETENTION' : 'ARBITRARY_ARREST',
+      perpetrators: ['POLICE'],
+      notes: `act ${position + 1} of ${marker}`,
+    })),
+    charges: defenderIds.map((defenderId, position) => ({
+      defenderId,
+      law: `Penal code article ${position + 100}`,
+      status: 'CHARGED',
+    })),
+    sources: defenderIds.map((_, position) => ({
+      kind: 'WITNESS_TESTIMONY',
+      reliability: 'RELIABLE',
+      description: `witness ${position + 1} of ${marker}`,
+      identity: `Witness ${position + 1}, phone 0${position}1234567`,
+    })),
+  };
+}
+
+export interface Answer {
+  // the request, e.g. 'POST /api/defenders'
+  what: string;
+  // 0: no answer (the connection failed)
+  status: number;
+  // the error code of an error body
+  code?: string;
+  body?: unknown;
+  // the write's marker
+  marker?: string;
+  startedAt: number;
+  ms: number;
+}
+
+export async function timed(
+  what: string,
+  send: () => Promise<Response>,
+  marker?: string,
+): Promise<Answer> {
+  const startedAt = performance.now();
+  const answer = (status: number, body?: unknown): Answer => ({
+    what,
+    status,
+    ...(body === undefined ? {} : { body }),
+    ...(typeof body === 'object' && body && 'error' in body
+      ? { code: (body as { error: { code: string } }).error.code }
+      : {}),
+    ...(marker === undefined ? {} : { marker }),
+    startedAt,
+    ms: performance.now() - startedAt,
+  });
+  try {
+    const response = await send();
+    const text = await response.text();
+    return answer(response.status, text ? JSON.parse(text) : undefined);
+  } catch {
+    return answer(0);
+  }
+}
+
+// `workers` loops, each sending its next request once the last one is answered, until stopped.
+export function steadyStream(workers: number, next: (worker: number) => Promise<Answer>) {
+  const answers: Answer[] = [];
+  let running = true;
+  const loops = Array.from({ length: workers }, async (_, worker) => {
+    while (running) answers.push(await next(worker));
+  });
+  return {
+    answers,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      return answers;
+    },
+  };
+}
+
+const markedColumns = {
+  defender: { table: '"Defender"', column: '"displayName"' },
+  incident: { table: '"Incident"', column: '"title"' },
+};
+
+// How many rows carry each marker, read with SQL as the owner (not through the app).
+export async function storedCounts(
+  ownerUrl: string,
+  kind: keyof typeof markedColumns,
+  markers: string[],
+): Promise<Map<string, number>> {
+  const { table, column } = markedColumns[kind];
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ marker: string; count: number }>(
+      `SELECT ${column} AS marker, count(*)::int AS count FROM ${table}
+       WHERE ${column} = ANY($1::text[]) GROUP BY ${column}`,
+      [markers],
+    );
+    return new Map([
+      ...markers.map((marker) => [marker, 0] as const),
+      ...rows.map((row) => [row.marker, row.count] as const),
+    ]);
+  } finally {
+    await client.end();
+  }
+}
