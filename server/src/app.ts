@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import express, { Router, type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import type { Logger } from 'pino';
+import type { Role } from '@vigil/shared/enums';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/prisma.ts';
 import { loadSession } from './http/authenticate.ts';
@@ -29,6 +30,7 @@ import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/vocabularies.routes.ts';
 import { createLoginLimiter } from './modules/auth/login-limiter.ts';
+import { twoFactorPolicy } from './modules/auth/two-factor.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { openapiRoutes } from './modules/openapi/openapi.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
@@ -50,6 +52,11 @@ export interface AppOptions {
   attachments?: AttachmentSettings;
   // seals sensitive values kept in the database; by default with the configured data key
   fieldCipher?: FieldCipher;
+  // roles that must sign in with a second factor; by default TWO_FACTOR_REQUIRED_ROLES, else
+  // ADMIN and MANAGER in production and none elsewhere
+  twoFactorRequiredRoles?: readonly Role[];
+  // the time two-factor codes are checked against, in milliseconds (tests move it)
+  clock?: () => number;
 }
 
 // Answers name defenders and where they are: no browser or proxy keeps a copy.
@@ -144,6 +151,8 @@ export function createApp(options: AppOptions) {
   const authSettings: AuthSettings = {
     loginLimiter: createLoginLimiter(options.database.pool),
     production: options.production ?? false,
+    twoFactorRequiredRoles: options.twoFactorRequiredRoles ?? twoFactorPolicy(loadConfig()),
+    clock: options.clock ?? Date.now,
   };
   Object.assign(app.locals, authSettings);
   app.use(

@@ -4,6 +4,7 @@ import os from 'node:os';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { pino } from 'pino';
+import type { Role } from '@vigil/shared/enums';
 import { createApp } from '../../server/src/app.ts';
 import { loadConfig, projectRoot } from '../../server/src/config.ts';
 import { configuredAttachments } from '../../server/src/modules/attachments/index.ts';
@@ -41,6 +42,10 @@ export async function startTestApp(
     allowedOrigins?: string[];
     // how long a slow client may take (else the production limits)
     slowClientLimits?: SlowClientLimits;
+    // roles that must sign in with a second factor (else none)
+    twoFactorRequiredRoles?: Role[];
+    // the time two-factor codes are checked against (else the real time)
+    clock?: () => number;
   } = {},
 ) {
   // each app keeps its attachments, and its data key, in a folder of its own
@@ -55,6 +60,8 @@ export async function startTestApp(
     production: options.production ?? false,
     trustProxy: options.trustProxy ?? 0,
     allowedOrigins: options.allowedOrigins ?? [],
+    twoFactorRequiredRoles: options.twoFactorRequiredRoles ?? [],
+    ...(options.clock ? { clock: options.clock } : {}),
     attachments: configuredAttachments(
       {
         ...loadConfig(),

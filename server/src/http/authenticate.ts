@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { defineAbilityFor } from '@vigil/shared/auth/abilities';
+import type { Role } from '@vigil/shared/enums';
 import { findSession, sessionCookie } from '../modules/auth/sessions.ts';
 import { AppError } from './app-error.ts';
 import { dbOf } from './request-context.ts';
@@ -15,6 +16,21 @@ export const loadSession: RequestHandler = async (req, _res, next) => {
     req.ability = defineAbilityFor(session.user);
     req.sessionId = session.id;
     req.csrfToken = session.csrfToken;
+    req.twoFactorEnabled = session.twoFactorEnabled;
+  }
+  next();
+};
+
+// A caller whose role must sign in with two factors and who has not set it up yet may only do
+// what the routes marked `duringTwoFactorSetUp` do (set it up, see who they are, sign out).
+export const requireTwoFactorWhenRequired: RequestHandler = (req, _res, next) => {
+  const { twoFactorRequiredRoles } = req.app.locals as { twoFactorRequiredRoles: readonly Role[] };
+  if (req.user && !req.twoFactorEnabled && twoFactorRequiredRoles.includes(req.user.role)) {
+    return next(
+      new AppError('FORBIDDEN', 'Set up two-factor sign-in to continue', {
+        twoFactorRequired: true,
+      }),
+    );
   }
   next();
 };

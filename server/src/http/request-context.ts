@@ -13,6 +13,8 @@ declare global {
       ability?: AppAbility;
       sessionId?: string;
       csrfToken?: string;
+      // the session's user has two-factor sign-in on
+      twoFactorEnabled?: boolean;
     }
   }
 }

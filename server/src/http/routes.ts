@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import { requireCsrf, requireUser } from './authenticate.ts';
+import { requireCsrf, requireTwoFactorWhenRequired, requireUser } from './authenticate.ts';
 import { validate, type Input } from './validate.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -17,6 +17,9 @@ export interface EndpointSpec {
   // answered without a session (sign-in, health); every other route needs a signed-in
   // caller, and the CSRF token for writes
   public?: boolean;
+  // open to a caller whose role must use two-factor sign-in before they have set it up (their
+  // own account, sign-out, the set-up itself); every other route refuses them with 403
+  duringTwoFactorSetUp?: boolean;
 }
 
 export interface Endpoint extends EndpointSpec {
@@ -47,7 +50,13 @@ export function createRoutes(path: string) {
       const fullPath = `/api${path}${routePath === '/' ? '' : routePath}`;
       const endpoint = { ...spec, method, path: fullPath.replace(/:(\w+)/g, '{$1}') };
       catalogue.set(`${method} ${endpoint.path}`, endpoint);
-      const guards = spec.public ? [] : [requireUser, requireCsrf];
+      const guards = spec.public
+        ? []
+        : [
+            requireUser,
+            requireCsrf,
+            ...(spec.duringTwoFactorSetUp ? [] : [requireTwoFactorWhenRequired]),
+          ];
       router[method](routePath, ...guards, validate(spec), async (req, res) => {
         const body = await handler(
           res.locals.input as Input<Pick<S, 'params' | 'query' | 'body'>>,

@@ -8,6 +8,7 @@ import { assertNotCommon } from './common-passwords.ts';
 import type { LoginLimiter, LoginRefusal } from './login-limiter.ts';
 import { checkPassword, hashNeedsUpgrade, hashPassword } from './passwords.ts';
 import { createSession, endSessionsOf, sessionUserSelect, type Meta } from './sessions.ts';
+import { passesSecondFactor, type SecondFactorKit } from './two-factor.ts';
 
 const addressOf = (meta: Meta) => meta.ip ?? 'unknown';
 
@@ -19,7 +20,7 @@ function rateLimited(refusal: LoginRefusal) {
 
 // Spends an attempt of the limiter for this account from this address; a refusal is recorded
 // once per burst (its first), naming the account by id when it exists.
-async function attemptFor(db: Db, limiter: LoginLimiter, email: string, meta: Meta) {
+export async function attemptFor(db: Db, limiter: LoginLimiter, email: string, meta: Meta) {
   const attempt = await limiter.attempt(email, addressOf(meta));
   if (!attempt.refused) return attempt;
   if (attempt.refused.firstOfBurst) {
@@ -44,14 +45,21 @@ export async function login(
   limiter: LoginLimiter,
   input: LoginInput,
   meta: Meta,
-  { production }: { production: boolean },
+  { production, secondFactor }: { production: boolean; secondFactor: SecondFactorKit },
 ) {
   const email = input.email.toLowerCase();
   // counted before the password is checked, so that parallel guesses cannot outrun the count
   const attempt = await attemptFor(db, limiter, email, meta);
   const found = await db.user.findUnique({
     where: { email },
-    select: { ...sessionUserSelect, passwordHash: true, active: true },
+    select: {
+      ...sessionUserSelect,
+      passwordHash: true,
+      active: true,
+      totpSecret: true,
+      totpEnabledAt: true,
+      totpLastStep: true,
+    },
   });
   const passwordOk = await checkPassword(found?.passwordHash, input.password);
   const demoRefused = production && input.password === demoPassword;
@@ -69,10 +77,29 @@ export async function login(
     });
     throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
   }
-  // A second factor, once accounts can have one, is checked here: within the same counted
-  // attempt, so that it is rate-limited like the password.
+  // The second factor is checked within the same counted attempt, so that guesses at it are
+  // limited like guesses at the password; the attempt is given back only once both were right.
+  if (found.totpEnabledAt) {
+    if (input.totp === undefined && input.recoveryCode === undefined) {
+      // so that signing in in two steps costs no more of the limits than in one
+      await attempt.refunded();
+      throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
+        totpRequired: true,
+      });
+    }
+    if (!(await passesSecondFactor(db, secondFactor, found, input, meta))) {
+      throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
+    }
+  }
   await attempt.succeeded();
-  const { passwordHash, active: _active, ...user } = found;
+  const {
+    passwordHash,
+    active: _active,
+    totpSecret: _secret,
+    totpEnabledAt: _enabledAt,
+    totpLastStep: _lastStep,
+    ...user
+  } = found;
   if (hashNeedsUpgrade(passwordHash)) {
     await db.user.update({
       where: { id: user.id },
@@ -91,8 +118,40 @@ export async function login(
   return { token, user, csrfToken };
 }
 
-export function me(user: SessionUser, csrfToken: string) {
-  return { user, csrfToken, rules: packedRulesFor(user) };
+export function me(
+  user: SessionUser,
+  csrfToken: string,
+  twoFactor: { enabled: boolean; required: boolean },
+) {
+  return { user, csrfToken, rules: packedRulesFor(user), twoFactor };
+}
+
+// The signed-in user proves that it is them at the keyboard with their password; guesses at it
+// are limited like sign-in's. The counted attempt is returned: the caller gives it back once
+// everything it asked for was right.
+export async function confirmPassword(
+  db: Db,
+  limiter: LoginLimiter,
+  user: SessionUser,
+  password: string,
+  field: string,
+  meta: Meta,
+) {
+  const attempt = await attemptFor(db, limiter, user.email, meta);
+  const { passwordHash } = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { passwordHash: true },
+  });
+  if (!(await checkPassword(passwordHash, password))) {
+    throw validationError([
+      {
+        path: `body.${field}`,
+        code: 'wrong_password',
+        message: 'This is not your current password',
+      },
+    ]);
+  }
+  return attempt;
 }
 
 // The signed-in user's own change, proven by their current password (guesses at it are limited
@@ -104,20 +163,14 @@ export async function changePassword(
   input: ChangePasswordInput,
   meta: Meta,
 ) {
-  const attempt = await attemptFor(db, limiter, user.email, meta);
-  const { passwordHash } = await db.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { passwordHash: true },
-  });
-  if (!(await checkPassword(passwordHash, input.currentPassword))) {
-    throw validationError([
-      {
-        path: 'body.currentPassword',
-        code: 'wrong_password',
-        message: 'This is not your current password',
-      },
-    ]);
-  }
+  const attempt = await confirmPassword(
+    db,
+    limiter,
+    user,
+    input.currentPassword,
+    'currentPassword',
+    meta,
+  );
   await attempt.succeeded();
   if (input.newPassword === input.currentPassword) {
     throw validationError([

@@ -91,6 +91,15 @@ export function createLoginLimiter(pool: pg.Pool) {
             perAccount.reward(account, 1),
           ]);
         },
+        // This attempt alone is not counted, earlier failures still are: the password was right
+        // and the second factor is yet to come, so a guesser learnt nothing they did not know.
+        refunded: async () => {
+          await Promise.all([
+            perAccountAndAddress.reward(pair, 1),
+            perAddress.reward(address, 1),
+            perAccount.reward(account, 1),
+          ]);
+        },
       };
     },
   };

@@ -55,7 +55,7 @@ export async function findSession(db: Db, token: string) {
   const session = await db.session.findUnique({
     where: { id },
     include: {
-      user: { select: { ...sessionUserSelect, active: true } },
+      user: { select: { ...sessionUserSelect, active: true, totpEnabledAt: true } },
     },
   });
   if (!session) return undefined;
@@ -68,15 +68,18 @@ export async function findSession(db: Db, token: string) {
   if (now - session.lastSeenAt.getTime() > touchEveryMs) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { active: _active, ...user } = session.user;
-  return { id, csrfToken: session.csrfToken, user };
+  const { active: _active, totpEnabledAt, ...user } = session.user;
+  return { id, csrfToken: session.csrfToken, user, twoFactorEnabled: totpEnabledAt !== null };
 }
 
 export async function destroySession(db: Db, sessionId: string) {
   await db.session.deleteMany({ where: { id: sessionId } });
 }
 
-// A password changed or reset: every session of the user ends, wherever it was opened.
-export async function endSessionsOf(db: Db | Tx, userId: string) {
-  await db.session.deleteMany({ where: { userId } });
+// A password changed or reset, or two-factor sign-in changed: every session of the user ends,
+// wherever it was opened (but the one `except`, when given).
+export async function endSessionsOf(db: Db | Tx, userId: string, except?: string) {
+  await db.session.deleteMany({
+    where: { userId, ...(except === undefined ? {} : { id: { not: except } }) },
+  });
 }

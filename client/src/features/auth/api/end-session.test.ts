@@ -14,6 +14,7 @@ const session: MeOutput = {
   },
   csrfToken: 'token',
   rules: [],
+  twoFactor: { enabled: false, required: false },
 };
 
 function signedInClient() {
