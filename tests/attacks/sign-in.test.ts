@@ -2,9 +2,9 @@
 // forced on someone else, a fixed session, and sessions that outlive what should end them.
 // Requests come from distinct loopback addresses (127.0.0.x) so that the server sees distinct
 // clients without trusting any proxy header.
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { addressBook, sendFrom, type Answer } from '../support/from-address.ts';
 import { clientFor, createUser, signIn } from '../support/http.ts';
 
 let app: TestApp;
@@ -13,60 +13,17 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-interface Answer {
-  status: number;
-  body: string;
-  // the session cookie set, name=value, and the whole header that set it
-  cookie: string | undefined;
-  setCookie: string | undefined;
-  ms: number;
-}
-
-let nextAddress = 10;
 // a client address of its own for each caller of a test
-const freshAddress = () => `127.0.0.${(nextAddress += 1)}`;
+const freshAddress = addressBook();
 
-function send(
+const send = (
   address: string,
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
   target: TestApp = app,
-): Promise<Answer> {
-  const started = Date.now();
-  const { port, hostname } = new URL(target.url);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: hostname,
-        port,
-        method,
-        path,
-        localAddress: address,
-        // one connection per request: parallel requests are parallel on the server too
-        agent: false,
-        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            cookie: response.headers['set-cookie']?.[0]?.split(';')[0],
-            setCookie: response.headers['set-cookie']?.[0],
-            ms: Date.now() - started,
-          }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
+) => sendFrom(target, address, method, path, body, headers);
 
 const login = (address: string, email: string, password: string) =>
   send(address, 'POST', '/api/auth/login', { email, password });
