@@ -7,6 +7,7 @@ import { loadConfig, projectRoot } from './config.ts';
 import { connectConfiguredDatabase } from './db/connect.ts';
 import { loggableError } from './db/database-errors.ts';
 import { answerClientErrors } from './http/client-errors.ts';
+import { gracefulClose } from './http/graceful-close.ts';
 import { createLimitedServer } from './http/slow-clients.ts';
 import { createLogger } from './logger.ts';
 import { configuredFieldCipher } from './security/field-cipher.ts';
@@ -46,15 +47,14 @@ const server = createLimitedServer(app).listen(config.PORT, () => {
   logger.info(`Vigil is listening on http://localhost:${port}`);
 });
 answerClientErrors(server);
+const closeServer = gracefulClose(server);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info(`${signal}: finishing open requests, then stopping`);
-  const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  clearTimeout(force);
+  await closeServer(10_000);
   await database.close();
   logger.info('stopped');
   process.exit(0);

@@ -51,8 +51,11 @@ export interface Answer {
   what: string;
   // 0: no answer (the connection failed)
   status: number;
+  // why there was no answer: the socket error's code (ECONNREFUSED, UND_ERR_SOCKET...)
+  failure?: string;
   // the error code of an error body
   code?: string;
+  // parsed when JSON, else its length in bytes
   body?: unknown;
   // the write's marker
   marker?: string;
@@ -66,9 +69,10 @@ export async function timed(
   marker?: string,
 ): Promise<Answer> {
   const startedAt = performance.now();
-  const answer = (status: number, body?: unknown): Answer => ({
+  const answer = (status: number, body?: unknown, failure?: string): Answer => ({
     what,
     status,
+    ...(failure === undefined ? {} : { failure }),
     ...(body === undefined ? {} : { body }),
     ...(typeof body === 'object' && body && 'error' in body
       ? { code: (body as { error: { code: string } }).error.code }
@@ -79,10 +83,12 @@ export async function timed(
   });
   try {
     const response = await send();
-    const text = await response.text();
-    return answer(response.status, text ? JSON.parse(text) : undefined);
-  } catch {
-    return answer(0);
+    const json = response.headers.get('content-type')?.startsWith('application/json');
+    const body = json ? await response.json() : (await response.arrayBuffer()).byteLength;
+    return answer(response.status, body);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return answer(0, undefined, cause?.code ?? String(error));
   }
 }
 
