@@ -11,6 +11,7 @@ import { gracefulClose } from './http/graceful-close.ts';
 import { createLimitedServer } from './http/slow-clients.ts';
 import { createLogger } from './logger.ts';
 import { configuredFieldCipher } from './security/field-cipher.ts';
+import { sealPlaintext } from './security/reseal.ts';
 import { configuredAttachments } from './modules/attachments/index.ts';
 import { ensureVocabularies } from './modules/vocabularies/vocabularies.seed.ts';
 
@@ -32,6 +33,7 @@ if (config.NODE_ENV !== 'production') {
     `demo accounts (password ${demoPassword}): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
   );
 }
+await sealPlaintext(database.pool, fieldCipher, (message) => logger.info(message));
 
 const app = createApp({
   database,

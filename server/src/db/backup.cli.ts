@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
-import { loadDataKey } from '../security/data-key.ts';
+import { loadKeyRing } from '../security/data-key.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { connectConfiguredDatabase, openFailureMessage } from './connect.ts';
 
@@ -23,7 +23,8 @@ async function main() {
   }
   const config = loadConfig();
   const log = (message: string) => console.error(message);
-  const key = loadDataKey(config, log);
+  // the current key seals; any key of the ring opens (an archive from before a rotation)
+  const keys = loadKeyRing(config, log);
   const database = await connectConfiguredDatabase(config, log);
   try {
     if (command === 'backup') {
@@ -32,7 +33,7 @@ async function main() {
       try {
         const started = performance.now();
         const output = fs.createWriteStream(file, { flags: 'wx', mode: 0o600 });
-        const { tables, rows } = await backupDatabase(client, key, output);
+        const { tables, rows } = await backupDatabase(client, keys[0]!, output);
         const ms = Math.round(performance.now() - started);
         console.log(`Backed up ${rows} rows of ${tables} tables to ${file} in ${ms} ms`);
       } finally {
@@ -42,7 +43,11 @@ async function main() {
       const owner = new pg.Client({ connectionString: database.ownerUrl });
       await owner.connect();
       try {
-        const { tables, rows } = await restoreDatabase(owner, key, fs.createReadStream(values.in!));
+        const { tables, rows } = await restoreDatabase(
+          owner,
+          keys,
+          fs.createReadStream(values.in!),
+        );
         console.log(`Restored ${rows} rows of ${tables} tables from ${values.in}`);
       } finally {
         await owner.end();

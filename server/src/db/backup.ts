@@ -160,12 +160,13 @@ function reader(stream: Readable) {
 // Into a database migrated to the same migrations and still empty, as its owner: the audit
 // log's triggers (and any other) are off while its rows come back as they were, chain included,
 // and the whole restore is one transaction, so that a failure leaves the database empty.
+// `keys`: the data key ring, so that an archive sealed before a key rotation still opens.
 export async function restoreDatabase(
   client: pg.ClientBase,
-  key: Buffer,
+  keys: Buffer | readonly Buffer[],
   input: Readable,
 ): Promise<{ tables: number; rows: number }> {
-  const plain = input.pipe(decryptStream(key));
+  const plain = input.pipe(decryptStream(keys));
   input.on('error', (error) => plain.destroy(error));
   const read = reader(plain);
   const header = JSON.parse(await read.line()) as Header;

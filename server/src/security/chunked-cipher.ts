@@ -61,21 +61,34 @@ export class TamperedError extends Error {
   }
 }
 
-export function decryptStream(key: Buffer): Transform {
+// `keys`: the key ring (current first, then previous ones): the first chunk tells which key
+// sealed the stream, since only that one authenticates it; the others must then open with it.
+export function decryptStream(keys: Buffer | readonly Buffer[]): Transform {
+  let candidates = Buffer.isBuffer(keys) ? [keys] : [...keys];
   let prefix: Buffer | undefined;
   let counter = 0;
   let pending = Buffer.alloc(0);
-  const open = (sealed: Buffer, final: boolean): Buffer => {
-    if (!prefix || sealed.length < tagLength) throw new TamperedError();
-    const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(prefix, counter));
-    counter += 1;
+  const openWith = (key: Buffer, sealed: Buffer, final: boolean): Buffer | undefined => {
+    const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(prefix!, counter));
     decipher.setAAD(finalFlag(final));
     decipher.setAuthTag(sealed.subarray(sealed.length - tagLength));
     try {
       return Buffer.concat([decipher.update(sealed.subarray(0, -tagLength)), decipher.final()]);
     } catch {
-      throw new TamperedError();
+      return undefined;
     }
+  };
+  const open = (sealed: Buffer, final: boolean): Buffer => {
+    if (!prefix || sealed.length < tagLength) throw new TamperedError();
+    for (const key of candidates) {
+      const plain = openWith(key, sealed, final);
+      if (plain) {
+        candidates = [key];
+        counter += 1;
+        return plain;
+      }
+    }
+    throw new TamperedError();
   };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {

@@ -48,11 +48,16 @@ export function createDiskStore(dir: string): AttachmentStore {
   };
 }
 
-// The same store, its content encrypted at rest with the data key (security/chunked-cipher).
-export function encryptedStore(store: AttachmentStore, key: Buffer): AttachmentStore {
+// The same store, its content encrypted at rest with the data key (security/chunked-cipher);
+// given the key ring, files sealed under a previous key still open.
+export function encryptedStore(
+  store: AttachmentStore,
+  keys: Buffer | readonly Buffer[],
+): AttachmentStore {
+  const [current] = Buffer.isBuffer(keys) ? [keys] : keys;
   return {
     async put(storageKey, content) {
-      const sealed = encryptStream(key);
+      const sealed = encryptStream(current!);
       // both settle before the answer, so that a failed put has removed its partial file
       const outcomes = await Promise.allSettled([
         pipeline(content, sealed),
@@ -63,7 +68,7 @@ export function encryptedStore(store: AttachmentStore, key: Buffer): AttachmentS
     },
     async get(storageKey) {
       const sealed = await store.get(storageKey);
-      const plain = decryptStream(key);
+      const plain = decryptStream(keys);
       sealed.on('error', (error) => plain.destroy(error));
       return sealed.pipe(plain);
     },

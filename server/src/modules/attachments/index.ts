@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../../config.ts';
-import { loadDataKey } from '../../security/data-key.ts';
+import { loadKeyRing } from '../../security/data-key.ts';
 import { createS3Store } from './attachments.s3-store.ts';
 import type { AttachmentSettings } from './attachments.service.ts';
 import { createDiskStore, encryptedStore, type AttachmentStore } from './attachments.store.ts';
@@ -22,6 +22,7 @@ type AttachmentConfig = Pick<
   | 'NODE_ENV'
   | 'DATA_DIR'
   | 'VIGIL_DATA_KEY'
+  | 'VIGIL_PREVIOUS_DATA_KEYS'
   | 'ATTACHMENT_MAX_BYTES'
   | 'ATTACHMENT_S3_BUCKET'
   | 'ATTACHMENT_S3_ENDPOINT'
@@ -47,14 +48,14 @@ function storeOf(config: AttachmentConfig, log: (message: string) => void): Atta
 }
 
 // Attachments on the local disk in DATA_DIR/attachments, or in an S3 bucket when one is
-// configured, encrypted with the data key either way.
+// configured, encrypted with the data key either way; files sealed under a previous key of the
+// ring still open (a key rotation does not re-encrypt files).
 export function configuredAttachments(
   config: AttachmentConfig,
   log: (message: string) => void,
 ): AttachmentSettings {
-  const key = loadDataKey(config, log);
   return {
-    store: encryptedStore(storeOf(config, log), key),
+    store: encryptedStore(storeOf(config, log), loadKeyRing(config, log)),
     maxBytes: config.ATTACHMENT_MAX_BYTES,
   };
 }
