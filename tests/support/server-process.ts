@@ -13,6 +13,8 @@ export interface ServerProcessOptions {
   ownerUrl: string;
   // DATA_DIR (its data key and attachments): give the same one to start again over the same data
   dataDir?: string;
+  // PORT (else a free one): give the same one to start again where clients expect it
+  port?: number;
   logLevel?: string;
   // how long start-up (migrations, demo data) may take
   startTimeoutMs?: number;
@@ -25,6 +27,7 @@ export interface Exit {
 
 export interface ServerProcess {
   url: string;
+  port: number;
   pid: number;
   dataDir: string;
   // the end of what it wrote (pino's JSON lines), for a failing test's message
@@ -38,7 +41,7 @@ const keptOutput = 256 * 1024;
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-process-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: projectRoot,
     env: {
@@ -82,5 +85,5 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, pid: child.pid!, dataDir, output: () => output, exited, stop };
+  return { url, port, pid: child.pid!, dataDir, output: () => output, exited, stop };
 }

@@ -19,11 +19,11 @@ export function defenderWrite(marker: string, country: string) {
 }
 
 // An incident with an act, a charge and a source per defender: enough children that a write
-// cut half-way would show.
+// cut half-way would show. Its summary says how many of each it has.
 export function incidentWrite(marker: string, defenderIds: string[], country: string) {
   return {
     title: marker,
-    summary: `Defenders arrested at a protest (${marker}).`,
+    summary: `${marker}: ${defenderIds.length} acts, charges and sources.`,
     occurredOn: '2024-03-08',
     country,
     acts: defenderIds.map((defenderId, position) => ({
