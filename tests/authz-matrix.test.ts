@@ -19,6 +19,7 @@ import { listEndpoints } from '../server/src/http/routes.ts';
 import { upload } from '../server/src/modules/attachments/attachments.fixtures.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createUser, signIn, type Client } from './support/http.ts';
+import { enrol } from './support/two-factor.ts';
 
 type Caller = 'researcher' | 'researcherMM' | 'advocacy' | 'manager' | 'admin';
 type Creator = Caller | 'colleague';
@@ -715,6 +716,27 @@ describe('audit, users, vocabularies and the session', () => {
       expect(changed.status).toBe(200);
       const renewed = await signIn(world.app, user.email, `a new password for the ${caller}`);
       expect((await renewed.request('POST', '/api/auth/logout')).status).toBe(204);
+    });
+
+    it(`when ${caller} sets up two-factor sign-in for themselves, replaces its recovery codes and turns it off, then all four work`, async () => {
+      const user = await createUser(world.app, people[caller]);
+      const session = await signIn(world.app, user.email, user.password);
+      const { recoveryCodes } = await enrol(session, user.password);
+      world.covered.add('post /api/auth/two-factor/setup');
+      world.covered.add('post /api/auth/two-factor/enable');
+      world.covered.add('post /api/auth/two-factor/recovery-codes');
+      world.covered.add('post /api/auth/two-factor/disable');
+      const replaced = await session.request('POST', '/api/auth/two-factor/recovery-codes', {
+        password: user.password,
+        code: recoveryCodes[0],
+      });
+      expect(replaced.status).toBe(200);
+      const { recoveryCodes: fresh } = (await replaced.json()) as { recoveryCodes: string[] };
+      const disabled = await session.request('POST', '/api/auth/two-factor/disable', {
+        password: user.password,
+        code: fresh[0],
+      });
+      expect(disabled.status).toBe(204);
     });
   }
 

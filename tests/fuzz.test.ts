@@ -84,6 +84,8 @@ async function fingerprint(app: TestApp): Promise<string> {
     UNION ALL SELECT 'VocabularyTerm', count(*), count("retiredAt") FROM "VocabularyTerm"
     UNION ALL SELECT 'User', count(*), sum(version) FROM "User"
     UNION ALL SELECT 'UserPassword', count(DISTINCT "passwordHash"), null FROM "User"
+    UNION ALL SELECT 'UserTwoFactor', count("totpSecret"), count("totpEnabledAt") FROM "User"
+    UNION ALL SELECT 'RecoveryCode', count(*), count("usedAt") + count("voidedAt") FROM "RecoveryCode"
     UNION ALL SELECT 'Session', count(*), null FROM "Session"
     UNION ALL SELECT 'Attachment', count(*), count("deletedAt") FROM "Attachment"`;
   return rows.map((row) => `${row.t}:${row.n}:${row.v ?? ''}`).join(' ');
