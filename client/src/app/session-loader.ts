@@ -1,6 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { authKeys, getMe, hasSession } from '../features/auth/api/get-me.ts';
+import { changePasswordPath, twoFactorPath } from '../features/auth/paths.ts';
+
+const openBeforeTwoFactor = new Set([twoFactorPath, changePasswordPath]);
 
 // Where to sign in, and where to come back to afterwards.
 export function signInPath(destination: { pathname: string; search: string }, expired: boolean) {
@@ -28,6 +31,13 @@ export function sessionLoader(queryClient: QueryClient) {
     }
     if (session) {
       queryClient.setQueryData(authKeys.me(), session);
+      // a role that must use two-factor sign-in, without it yet: only its set-up (and the
+      // password page) may open until it is on
+      const { pathname } = new URL(request.url);
+      const { required, enabled } = session.twoFactor;
+      if (required && !enabled && !openBeforeTwoFactor.has(pathname)) {
+        throw redirect(twoFactorPath);
+      }
       return null;
     }
     // Removing, unlike setting null, does not re-render the signed-in layout, so this redirect

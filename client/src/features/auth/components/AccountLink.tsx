@@ -1,26 +1,43 @@
 import { ActionIcon, Tooltip } from '@mantine/core';
-import { IconKey } from '@tabler/icons-react';
+import { IconKey, IconShieldLock } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useAuthText } from '../i18n/index.ts';
+import { changePasswordPath, twoFactorPath } from '../paths.ts';
 
-const changePasswordPath = '/account/password';
-
-// The top bar's way to the signed-in user's own password.
-export function AccountLink() {
-  const { t } = useAuthText();
+function TopBarLink({ to, label, icon }: { to: string; label: string; icon: ReactNode }) {
   return (
-    <Tooltip label={t('account.changePassword')}>
+    <Tooltip label={label}>
       <ActionIcon
         component={Link}
-        to={changePasswordPath}
+        to={to}
         variant="default"
         size="lg"
-        aria-label={t('account.changePassword')}
+        aria-label={label}
         // focus left on it would keep its tooltip open over the page it opened
         onClick={(event) => event.currentTarget.blur()}
       >
-        <IconKey size={18} aria-hidden />
+        {icon}
       </ActionIcon>
     </Tooltip>
+  );
+}
+
+// The top bar's ways to the signed-in user's own password and two-factor sign-in.
+export function AccountLink() {
+  const { t } = useAuthText();
+  return (
+    <>
+      <TopBarLink
+        to={changePasswordPath}
+        label={t('account.changePassword')}
+        icon={<IconKey size={18} aria-hidden />}
+      />
+      <TopBarLink
+        to={twoFactorPath}
+        label={t('account.twoFactor')}
+        icon={<IconShieldLock size={18} aria-hidden />}
+      />
+    </>
   );
 }

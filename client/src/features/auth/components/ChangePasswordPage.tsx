@@ -1,13 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
 import { changePasswordInput, minimumPasswordLength } from '@vigil/shared/schemas/auth';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { applyServerErrors } from '../../../lib/forms.ts';
 import { useChangePassword } from '../api/change-password.ts';
 import { useAuthText } from '../i18n/index.ts';
+import { twoFactorPath } from '../paths.ts';
 
 // The shared rules, and the new password typed twice: a typo here would lock its owner out.
 function useFormSchema(mismatch: string) {
@@ -100,6 +102,9 @@ export function ChangePasswordPage() {
           </Group>
         </Stack>
       </Paper>
+      <Anchor component={Link} to={twoFactorPath} display="block" mt="md">
+        {t('password.twoFactorLink')}
+      </Anchor>
     </>
   );
 }
