@@ -20,9 +20,10 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import {
   defenderWrite,
   steadyStream,
-  storedCounts,
+  storedIds,
   timed,
   uniqueMarker,
+  until,
   type Answer,
 } from '../support/traffic.ts';
 
@@ -87,18 +88,21 @@ async function firstHealthy(since: number, within: number): Promise<number | und
 
 it('when PostgreSQL stops mid-stream and returns, then requests fail fast with 503, the process stays up, serves again within 5 s and keeps every acknowledged write', async () => {
   const stream = steadyStream(8, nextRequest);
-  await sleep(2_000);
+  const served = (since: number) => () =>
+    stream.answers.filter((a) => a.startedAt > since && (a.status === 200 || a.status === 201))
+      .length >= 20;
+  await until(served(0), 20_000);
 
   const stopping = performance.now();
   await cluster.stop();
   const down = performance.now();
-  await sleep(3_000);
+  await until(() => stream.answers.filter((a) => a.startedAt > down).length >= 40, 10_000);
   const healthWhileDown = await health();
 
   cluster = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
   const up = performance.now();
   const recoveredAfter = await firstHealthy(up, recoveryMs);
-  await sleep(2_000);
+  await until(served(up + (recoveredAfter ?? 0)), 20_000);
   const answers = await stream.stop();
 
   const before = answers.filter((a) => a.startedAt + a.ms < stopping);
@@ -108,19 +112,23 @@ it('when PostgreSQL stops mid-stream and returns, then requests fail fast with 5
     ...answers.filter((a) => a.status === 503).map((a) => a.startedAt + a.ms - stopping),
   );
   const acknowledged = answers.filter((a) => a.what.startsWith('POST') && a.status === 201);
-  const counts = await storedCounts(
+  const stored = await storedIds(
     cluster.url('vigil'),
     'defender',
     acknowledged.map((a) => a.marker!),
   );
+  // each acknowledged defender once, under the id it was answered with
+  const storedOnce = acknowledged.filter(
+    (a) => stored.get(a.marker!)!.join() === (a.body as { id: string }).id,
+  );
   console.info(
     `database outage: ${answers.length} requests (${before.length} before, ${whileDown.length} while down, ${after.length} after); ` +
       `first 503 ${firstUnavailable.toFixed(0)} ms after the stop began (PostgreSQL took ${(down - stopping).toFixed(0)} ms to stop), slowest while down ${Math.max(...whileDown.map((a) => a.ms)).toFixed(0)} ms; ` +
-      `serving again ${recoveredAfter?.toFixed(0)} ms after PostgreSQL was up; ${acknowledged.length} writes acknowledged, ${[...counts.values()].filter((n) => n === 1).length} found once`,
+      `serving again ${recoveredAfter?.toFixed(0)} ms after PostgreSQL was up; ${acknowledged.length} writes acknowledged, ${storedOnce.length} found once`,
   );
 
   // before: served
-  expect(before.length).toBeGreaterThan(20);
+  expect(before.length).toBeGreaterThanOrEqual(20);
   expect(before.every((a) => a.status === 200 || a.status === 201)).toBe(true);
   // while down: every request answered 503 UNAVAILABLE in the error shape, and fast
   expect(whileDown.length).toBeGreaterThan(20);
@@ -135,9 +143,9 @@ it('when PostgreSQL stops mid-stream and returns, then requests fail fast with 5
   expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200, 201, 503]));
   // the process stayed up and serves again
   expect(recoveredAfter).toBeLessThan(recoveryMs);
-  expect(after.length).toBeGreaterThan(20);
+  expect(after.length).toBeGreaterThanOrEqual(20);
   expect(after.every((a) => a.status === 200 || a.status === 201)).toBe(true);
   // no acknowledged write lost or doubled
   expect(acknowledged.length).toBeGreaterThan(10);
-  expect([...counts].filter(([, count]) => count !== 1)).toEqual([]);
+  expect(storedOnce.length).toBe(acknowledged.length);
 }, 60_000);

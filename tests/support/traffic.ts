@@ -1,8 +1,9 @@
 // Traffic for the load and fault suites: writes that each carry a unique marker (a defender's
-// display name, an incident's title), a steady stream of timed requests, and the count in the
-// database of the writes that were acknowledged.
+// display name, an incident's title or summary), a steady stream of timed requests, and the rows
+// in the database that carry the markers of the writes that were acknowledged.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 const run = randomBytes(3).toString('hex');
@@ -92,12 +93,20 @@ export async function timed(
   }
 }
 
-// `workers` loops, each sending its next request once the last one is answered, until stopped.
-export function steadyStream(workers: number, next: (worker: number) => Promise<Answer>) {
+// `workers` loops, each sending its next request `pauseMs` after the last one was answered,
+// until stopped.
+export function steadyStream(
+  workers: number,
+  next: (worker: number) => Promise<Answer>,
+  pauseMs = 0,
+) {
   const answers: Answer[] = [];
   let running = true;
   const loops = Array.from({ length: workers }, async (_, worker) => {
-    while (running) answers.push(await next(worker));
+    while (running) {
+      answers.push(await next(worker));
+      if (pauseMs) await sleep(pauseMs);
+    }
   });
   return {
     answers,
@@ -109,30 +118,41 @@ export function steadyStream(workers: number, next: (worker: number) => Promise<
   };
 }
 
+// Waits until `done` holds, for at most `withinMs` (a loaded machine is slow, a fast one need not
+// wait); whether it held.
+export async function until(done: () => boolean, withinMs: number): Promise<boolean> {
+  const deadline = performance.now() + withinMs;
+  while (!done()) {
+    if (performance.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
 const markedColumns = {
   defender: { table: '"Defender"', column: '"displayName"' },
   incident: { table: '"Incident"', column: '"title"' },
+  'incident summary': { table: '"Incident"', column: '"summary"' },
 };
 
-// How many rows carry each marker, read with SQL as the owner (not through the app).
-export async function storedCounts(
+// The ids of the rows that carry each marker (none, one, or more for a write stored twice),
+// read with SQL as the owner, not through the app.
+export async function storedIds(
   ownerUrl: string,
   kind: keyof typeof markedColumns,
   markers: string[],
-): Promise<Map<string, number>> {
+): Promise<Map<string, string[]>> {
   const { table, column } = markedColumns[kind];
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ marker: string; count: number }>(
-      `SELECT ${column} AS marker, count(*)::int AS count FROM ${table}
+    const { rows } = await client.query<{ marker: string; ids: string[] }>(
+      `SELECT ${column} AS marker, array_agg(id::text) AS ids FROM ${table}
        WHERE ${column} = ANY($1::text[]) GROUP BY ${column}`,
       [markers],
     );
-    return new Map([
-      ...markers.map((marker) => [marker, 0] as const),
-      ...rows.map((row) => [row.marker, row.count] as const),
-    ]);
+    const found = new Map(rows.map((row) => [row.marker, row.ids]));
+    return new Map(markers.map((marker) => [marker, found.get(marker) ?? []]));
   } finally {
     await client.end();
   }
