@@ -1,137 +1,214 @@
-// Benchmarks the API over the demo data set on a fresh embedded PostgreSQL. Every figure is a
-// ratio to the baseline measured in the same run (GET /api/health: HTTP, session-less, one
-// trivial query), so that results compare across machines. Usage: npm run bench [-- seconds]
+// The benchmark at scale (issue 10): generates realistic data into its own embedded PostgreSQL
+// (bench/dataset/generate.ts), starts the real server in a process of its own, signs in, and
+// measures each request of bench/cases.ts with autocannon against its floor (the best single
+// SQL statement for the same answer, sent with `pg` at the same concurrency), then a 10,000-
+// incident CSV export. Results go to bench/results/<date>.json and bench/README.md.
+// Usage: npm run bench -- [incidents, default 10000] [--seconds 10] [--as manager@bench.test]
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
-import { demoPassword } from '../prisma/seed/demo-accounts.ts';
-import { seedDemo } from '../prisma/seed/demo.ts';
-import { createApp } from '../server/src/app.ts';
+import pg from 'pg';
+import { defineAbilityFor, type AbilityUser } from '@vigil/shared/auth/abilities';
 import { projectRoot } from '../server/src/config.ts';
-import { ensureDatabase, startEmbeddedPostgres } from '../server/src/db/embedded-postgres.ts';
-import { migrate } from '../server/src/db/migrator.ts';
+import { whereSql } from '../server/src/db/where-sql.ts';
 import { openDatabase } from '../server/src/db/prisma.ts';
+import { verifyAuditChain } from '../server/src/modules/audit/audit-chain.ts';
+import { hashPassword } from '../server/src/modules/auth/passwords.ts';
+import { readableIncidents } from '../server/src/modules/incidents/index.ts';
 import { ensureVocabularies } from '../server/src/modules/vocabularies/vocabularies.seed.ts';
+import { createFieldCipher } from '../server/src/security/field-cipher.ts';
+import { Prisma } from '../prisma/generated/client.ts';
+import { benchCases, floorRows, incidentPage, type Case } from './cases.ts';
+import { clusterSettings, startBenchCluster } from './cluster.ts';
+import { generateData } from './dataset/generate.ts';
+import { measureExportApi, measureExportFloor } from './export.ts';
+import { connections, measureApi, measureFloor, type Target } from './measure.ts';
+import { renderRun, writeResults, type CaseResult, type RunResult } from './report.ts';
+import { startServerProcess } from './server-process.ts';
 
-const secondsEach = Number(process.argv[2] ?? 3);
-const concurrency = 8;
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const incidents = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
+const secondsEach = Number(option('--seconds') ?? 10);
+const email = option('--as') ?? 'manager@bench.test';
+const exportSize = 10_000;
 
-interface Case {
-  name: string;
-  path: string;
-  as?: string;
-}
+const log = (message: string) => console.log(`[bench] ${message}`);
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-const cases: Case[] = [
-  { name: 'baseline: health', path: '/api/health' },
-  { name: 'session: /auth/me', path: '/api/auth/me', as: 'admin@vigil.test' },
-  { name: 'defenders: first page', path: '/api/defenders', as: 'manager@vigil.test' },
-  {
-    name: 'defenders: first page, researcher',
-    path: '/api/defenders',
-    as: 'researcher@vigil.test',
-  },
-  { name: 'defenders: q search', path: '/api/defenders?q=sok', as: 'manager@vigil.test' },
-  {
-    name: 'defenders: similar',
-    path: '/api/defenders/similar?name=sokha%20chann',
-    as: 'manager@vigil.test',
-  },
-  { name: 'incidents: first page', path: '/api/incidents', as: 'manager@vigil.test' },
-  {
-    name: 'incidents: first page, researcher',
-    path: '/api/incidents',
-    as: 'researcher@vigil.test',
-  },
-  { name: 'incidents: 200 per page', path: '/api/incidents?limit=200', as: 'manager@vigil.test' },
-  {
-    name: 'incidents: violation filter',
-    path: '/api/incidents?violation=ARBITRARY_ARREST',
-    as: 'manager@vigil.test',
-  },
-  { name: 'incidents: q search', path: '/api/incidents?q=arrest', as: 'manager@vigil.test' },
-  { name: 'advocacy: first page', path: '/api/advocacy', as: 'advocacy@vigil.test' },
-  { name: 'audit: first page', path: '/api/audit', as: 'admin@vigil.test' },
-];
-
-async function signIn(base: string, email: string) {
-  const response = await fetch(`${base}/api/auth/login`, {
+async function signIn(url: string, password: string) {
+  const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: demoPassword }),
+    body: JSON.stringify({ email, password }),
   });
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  if (!response.ok) throw new Error(`signing in as ${email} answered ${response.status}`);
+  const body = (await response.json()) as { user: AbilityUser; csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { user: body.user, headers: { cookie, 'x-csrf-token': body.csrfToken } };
 }
 
-async function measure(url: string, cookie: string | undefined) {
-  const headers: Record<string, string> = cookie ? { cookie } : {};
-  const first = await fetch(url, { headers });
-  if (!first.ok) return { status: first.status, perSecond: 0, p95: 0 };
-  await first.arrayBuffer();
-  const deadline = performance.now() + secondsEach * 1000;
-  const latencies: number[] = [];
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        const response = await fetch(url, { headers });
-        await response.arrayBuffer();
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    status: 200,
-    perSecond: latencies.length / secondsEach,
-    p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0,
-  };
+async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
 }
 
-const dataDir = path.join(os.tmpdir(), `vigil-bench-${randomBytes(4).toString('hex')}`, 'pg');
-const cluster = await startEmbeddedPostgres({ dataDir, ephemeral: true });
-try {
-  await ensureDatabase(cluster.url('postgres'), 'vigil');
-  const url = cluster.url('vigil');
-  await migrate(url, path.join(projectRoot, 'prisma/migrations'));
-  const database = openDatabase(url);
-  await ensureVocabularies(database.db);
-  await seedDemo(database.db, pino({ level: 'silent' }));
-  const app = createApp({ database, logger: pino({ level: 'silent' }) });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const cookies = new Map<string, string>();
-  const rows: string[] = [];
-  let baseline = 0;
-  for (const item of cases) {
-    if (item.as && !cookies.has(item.as)) cookies.set(item.as, await signIn(base, item.as));
-    const result = await measure(`${base}${item.path}`, item.as ? cookies.get(item.as) : undefined);
-    if (!baseline) baseline = result.perSecond;
-    const ratio = result.perSecond ? (baseline / result.perSecond).toFixed(2) : 'n/a';
-    rows.push(
-      `| ${item.name} | ${result.status === 200 ? result.perSecond.toFixed(0) : `HTTP ${result.status}`} | ${result.p95.toFixed(1)} | ${ratio} |`,
-    );
-    console.log(rows.at(-1));
+// The cursor of the 20th page, by following nextCursor as a client does.
+async function page20Cursor(url: string, headers: Record<string, string>): Promise<string> {
+  let cursor: string | null = null;
+  for (let page = 1; page < 20; page++) {
+    const query: string = cursor ? `?cursor=${cursor}` : '';
+    ({ nextCursor: cursor } = (await getJson(`${url}/api/incidents${query}`, headers)) as {
+      nextCursor: string | null;
+    });
+    if (!cursor) throw new Error(`the list ends at page ${page}: too few incidents for page 20`);
   }
-  const report = [
-    `# Benchmark (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${concurrency} concurrent clients, ${secondsEach} s each, demo data set)`,
-    '',
-    '| case | requests/s | p95 ms | cost vs baseline (×) |',
-    '|---|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n');
-  fs.mkdirSync(path.join(projectRoot, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(projectRoot, 'bench/results/latest.md'), report);
-  console.log(`\n${report}`);
-  server.closeAllConnections();
-  server.close();
-  await database.close();
+  return cursor!;
+}
+
+const cluster = await startBenchCluster(log);
+try {
+  const owner = openDatabase(cluster.ownerUrl, 2);
+  await ensureVocabularies(owner.db);
+  await owner.close();
+  const dataKey = randomBytes(32);
+  const password = randomBytes(18).toString('base64url');
+  log(`generating ${incidents.toLocaleString('en')} incidents`);
+  const { accounts: _accounts, ...load } = await generateData(cluster.ownerUrl, {
+    incidents,
+    cipher: createFieldCipher([dataKey]),
+    passwordHash: await hashPassword(password),
+    log,
+  });
+  log(`loaded in ${load.seconds.toFixed(1)} s: ${JSON.stringify(load.rows)}`);
+
+  const sql = new pg.Client({ connectionString: cluster.servingUrl });
+  await sql.connect();
+  const chain = await verifyAuditChain(sql, 10_000);
+  log(`audit chain: ${chain.intact ? 'intact' : 'BROKEN'} over ${chain.events} events`);
+
+  const server = await startServerProcess({
+    servingUrl: cluster.servingUrl,
+    ownerUrl: cluster.ownerUrl,
+    dataKey: dataKey.toString('base64'),
+  });
+  try {
+    const { user, headers } = await signIn(server.url, password);
+    const ability = defineAbilityFor(user);
+    const readable = whereSql('Incident', 'i', readableIncidents(ability));
+    const sampled = Prisma.sql`SELECT i."id" FROM "Incident" AS i WHERE ${readable}
+      ORDER BY random() LIMIT 1000`;
+    const { rows: sample } = await sql.query<{ id: string }>(sampled.text, sampled.values);
+    const cases = benchCases({
+      ability,
+      incidentIds: sample.map((row) => row.id),
+      page20Cursor: await page20Cursor(server.url, headers),
+      defenderWord: 'Sokha',
+      filter: { country: 'KH', violation: 'PHYSICAL_ASSAULT' },
+    });
+    const target: Target = {
+      url: server.url,
+      pid: server.pid,
+      headers,
+      postgresDataDir: cluster.dataDir,
+    };
+    const results: CaseResult[] = [];
+    for (const item of cases) {
+      const result = await measureCase(item, target, sql, cluster.servingUrl, cluster.dataDir);
+      results.push(result);
+      log(
+        `${item.name}: API ${result.api.perSecond}/s p99 ${result.api.p99} ms, floor ${result.floor.perSecond}/s p99 ${result.floor.p99} ms${result.inconsistency ? `; DIFFERS: ${result.inconsistency}` : ''}`,
+      );
+    }
+
+    // about 10,000 incidents: the newest, from the day the 10,000th falls on
+    const edgeQuery = Prisma.sql`SELECT to_char(i."occurredOn", 'YYYY-MM-DD') AS day
+      FROM "Incident" AS i WHERE ${readable}
+      ORDER BY i."occurredOn" DESC OFFSET ${exportSize - 1} LIMIT 1`;
+    const { rows: edge } = await sql.query<{ day: string }>(edgeQuery.text, edgeQuery.values);
+    const from = edge[0]?.day ?? undefined;
+    const filters = from ? { from } : {};
+    const exported = incidentPage(ability, filters, { limit: null });
+    const { rows: counted } = await sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM (${exported.text}) AS e`,
+      exported.values,
+    );
+    const exportCount = counted[0]!.count;
+    const filter = from ? `from=${from}` : 'every incident';
+    log(`exporting ${exportCount} incidents (${filter})`);
+    const exportResult = {
+      filter,
+      api: await measureExportApi(
+        `${server.url}/api/exports/case-summary?format=csv${from ? `&from=${from}` : ''}`,
+        headers,
+        server.pid,
+        exportCount,
+      ),
+      floor: await measureExportFloor(
+        cluster.servingUrl,
+        { text: exported.text, values: exported.values },
+        exportCount,
+      ),
+    };
+
+    const run: RunResult = {
+      date: new Date().toISOString().slice(0, 10),
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+        memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+        node: process.version,
+        postgres: cluster.postgresVersion,
+        settings: clusterSettings,
+      },
+      incidents,
+      role: `${user.role}${user.countries.length ? ` (${user.countries.join(', ')})` : ' (all countries)'}`,
+      secondsEach,
+      connections,
+      load: { ...load, incidentsPerSecond: Math.round(incidents / load.seconds) },
+      chainVerified: chain.intact,
+      cases: results,
+      export: exportResult,
+    };
+    const file = writeResults(path.join(projectRoot, 'bench'), run);
+    console.log(`\n${renderRun(run)}\nwritten to ${path.relative(projectRoot, file)}`);
+  } finally {
+    await sql.end();
+    await server.stop();
+  }
 } finally {
   await cluster.stop();
+}
+
+// The API's answer and the floor's agree (checked once), then each is measured in turn.
+async function measureCase(
+  item: Case,
+  target: Target,
+  sql: pg.Client,
+  servingUrl: string,
+  dataDir: string,
+): Promise<CaseResult> {
+  const samplePath = typeof item.path === 'string' ? item.path : item.path();
+  const inconsistency = item.same(
+    await getJson(`${target.url}${samplePath}`, target.headers),
+    await floorRows(sql, item.floor(samplePath)),
+  );
+  const api = await measureApi(target, item, secondsEach);
+  const floor = await measureFloor(servingUrl, dataDir, item, secondsEach);
+  return {
+    name: item.name,
+    path: typeof item.path === 'string' ? item.path : `${samplePath} (random)`,
+    api,
+    floor,
+    ratio: {
+      p99: round(api.p99 / Math.max(floor.p99, 0.01)),
+      perSecond: round(floor.perSecond / Math.max(api.perSecond, 0.01)),
+    },
+    ...(inconsistency ? { inconsistency } : {}),
+    loadAverage: round(os.loadavg()[0]!, 1),
+  };
 }
