@@ -5,10 +5,18 @@ import { Link } from 'react-router';
 import { useAuthText } from '../i18n/index.ts';
 import { changePasswordPath, twoFactorPath } from '../paths.ts';
 
-function TopBarLink({ to, label, icon }: { to: string; label: string; icon: ReactNode }) {
+interface TopBarLinkProps {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  visibleFrom?: 'sm';
+}
+
+function TopBarLink({ to, label, icon, visibleFrom }: TopBarLinkProps) {
   return (
     <Tooltip label={label}>
       <ActionIcon
+        visibleFrom={visibleFrom}
         component={Link}
         to={to}
         variant="default"
@@ -23,7 +31,8 @@ function TopBarLink({ to, label, icon }: { to: string; label: string; icon: Reac
   );
 }
 
-// The top bar's ways to the signed-in user's own password and two-factor sign-in.
+// The top bar's ways to the signed-in user's own password and two-factor sign-in. A phone's top
+// bar has no room for both: there, the password page links to two-factor sign-in.
 export function AccountLink() {
   const { t } = useAuthText();
   return (
@@ -36,6 +45,7 @@ export function AccountLink() {
       <TopBarLink
         to={twoFactorPath}
         label={t('account.twoFactor')}
+        visibleFrom="sm"
         icon={<IconShieldLock size={18} aria-hidden />}
       />
     </>
