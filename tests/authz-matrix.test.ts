@@ -19,6 +19,7 @@ import { listEndpoints } from '../server/src/http/routes.ts';
 import { upload } from '../server/src/modules/attachments/attachments.fixtures.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createUser, signIn, type Client } from './support/http.ts';
+import { sealWrittenValues } from './support/sealed-values.ts';
 import { enrol } from './support/two-factor.ts';
 
 type Caller = 'researcher' | 'researcherMM' | 'advocacy' | 'manager' | 'admin';
@@ -86,6 +87,7 @@ async function makeDefender(spec: DefenderSpec) {
     },
     select: { id: true },
   });
+  await sealWrittenValues(world.app);
   return row.id;
 }
 
@@ -115,6 +117,7 @@ async function makeIncident(spec: IncidentSpec, defenderId: string) {
     },
     select: { id: true },
   });
+  await sealWrittenValues(world.app);
   return row.id;
 }
 
