@@ -4,7 +4,7 @@ import { recoveryCodeCount } from '@vigil/shared/schemas/auth';
 import type { Role } from '@vigil/shared/enums';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
-import type { FieldCipher } from '../../security/field-cipher.ts';
+import { placeOf, type FieldCipher } from '../../security/field-cipher.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Meta } from './sessions.ts';
 
@@ -27,8 +27,9 @@ export interface SecondFactorKit {
   clock: () => number;
 }
 
-// The associated data of the sealed secret: the key rotation re-seals it under the same place.
-export const totpSecretPlace = (userId: string) => `User.totpSecret:${userId}`;
+// The associated data of the sealed secret ("User.totpSecret:<id>"): the key rotation re-seals
+// it under the same place.
+export const totpSecretPlace = (userId: string) => placeOf('User', 'totpSecret', userId);
 
 // RFC 6238 as every authenticator app knows it: SHA-1, 6 digits, 30 s; 20 random bytes.
 const period = 30;
