@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +15,7 @@ import { upload } from '../modules/attachments/attachments.fixtures.ts';
 import { configuredAttachments } from '../modules/attachments/index.ts';
 import { incidentBody, json, postIncident } from '../modules/incidents/incidents.factories.ts';
 import { decryptStream, encryptStream } from './chunked-cipher.ts';
-import { loadKeyRing } from './data-key.ts';
+import { addKeyToFiles, loadKeyRing, previousKeysFileOf } from './data-key.ts';
 import { createFieldCipher, keyIdOf, placeOf, sealedPattern } from './field-cipher.ts';
 import { rotateKeys, sealPlaintext } from './reseal.ts';
 
@@ -284,6 +287,37 @@ describe('key rotation', () => {
       await researcher.get(`/api/defenders/${defender.id}?include=sensitive`),
     );
     expect(shown.contact).toBe('Old contact');
+  });
+});
+
+describe('the key ring', () => {
+  it('when a key is added to the key files, then it becomes current, the old ones follow it, and both files are for their owner only', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-ring-'));
+    const files = { NODE_ENV: 'development' as const, DATA_DIR: dir };
+    const [first] = loadKeyRing(files, () => {});
+    const second = addKeyToFiles(files, () => {});
+    const third = addKeyToFiles(files, () => {});
+    expect(loadKeyRing(files, () => {})).toEqual([third, second, first]);
+    for (const file of ['data-key', 'data-key.previous']) {
+      expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
+    }
+    expect(fs.readFileSync(previousKeysFileOf(dir), 'utf8').split('\n')).toHaveLength(3);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('when VIGIL_DATA_KEY is set, then the ring is it and VIGIL_PREVIOUS_DATA_KEYS, and the key files are not touched', () => {
+    const [current, previous] = [randomBytes(32), randomBytes(32)];
+    const environment = {
+      NODE_ENV: 'production' as const,
+      DATA_DIR: '/nonexistent',
+      VIGIL_DATA_KEY: current.toString('base64'),
+      VIGIL_PREVIOUS_DATA_KEYS: [previous.toString('base64')],
+    };
+    expect(loadKeyRing(environment, () => {})).toEqual([current, previous]);
+    expect(() => addKeyToFiles(environment, () => {})).toThrow(/environment gives the keys/);
+    expect(() =>
+      loadKeyRing({ ...environment, VIGIL_PREVIOUS_DATA_KEYS: ['c2hvcnQ='] }, () => {}),
+    ).toThrow(/VIGIL_PREVIOUS_DATA_KEYS entry 1 must be 32 bytes/);
   });
 });
 
