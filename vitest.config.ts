@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One embedded PostgreSQL per run (tests/support/global-setup.ts); each test file gets its own
 // database, cloned from a migrated template.
@@ -13,6 +13,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
       'tests/e2e/**/*.spec.ts',
     ],
+    // the load suite runs on its own (npm run test:load, tests/load/vitest.config.ts)
+    exclude: [...configDefaults.exclude, 'tests/load/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -55,10 +55,15 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
+  // the last chunks only, cheaply: a loaded server logging every request writes a lot
+  const chunks: Buffer[] = [];
+  let kept = 0;
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-keptOutput);
+    chunks.push(chunk);
+    kept += chunk.length;
+    while (kept - chunks[0]!.length > keptOutput) kept -= chunks.shift()!.length;
   };
+  const output = () => Buffer.concat(chunks).toString();
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exit: Exit | undefined;
@@ -73,7 +78,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   for (;;) {
-    if (exit) throw new Error(`the server exited while starting (${exit.code}):\n${output}`);
+    if (exit) throw new Error(`the server exited while starting (${exit.code}):\n${output()}`);
     const status = await fetch(`${url}/api/health`).then(
       (response) => response.status,
       () => undefined,
@@ -81,9 +86,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     if (status === 200) break;
     if (Date.now() > deadline) {
       await stop('SIGKILL');
-      throw new Error(`the server did not answer /api/health in time:\n${output}`);
+      throw new Error(`the server did not answer /api/health in time:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, pid: child.pid!, dataDir, output: () => output, exited, stop };
+  return { url, port, pid: child.pid!, dataDir, output, exited, stop };
 }
