@@ -5,7 +5,12 @@ import { pinoHttp } from 'pino-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/database.ts';
 import { errorHandler } from '../http/error-handler.ts';
-import { loggableError, postgresLogLine, summarizeDatabaseError } from './database-errors.ts';
+import {
+  isDatabaseUnavailable,
+  loggableError,
+  postgresLogLine,
+  summarizeDatabaseError,
+} from './database-errors.ts';
 import { openDatabase, type Database } from './prisma.ts';
 
 // values that must never reach a log
@@ -99,6 +104,22 @@ describe('the error handler', () => {
       message: 'invalid input syntax for type uuid',
     });
     expect(lines.join('\n')).not.toContain(secretId);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('when a statement fails on its own (a duplicate key, a bad value), then the database is not called unavailable', async () => {
+    expect(isDatabaseUnavailable(await duplicateByPg())).toBe(false);
+    expect(isDatabaseUnavailable(await duplicateByPrismaRaw())).toBe(false);
+    expect(isDatabaseUnavailable(await badUuidByPrisma())).toBe(false);
+  });
+
+  it('when the database refuses connections, then it is unavailable, whether node-postgres or Prisma says so', async () => {
+    const closed = openDatabase('postgresql://vigil:secret@127.0.0.1:1/vigil');
+    expect(isDatabaseUnavailable(await caught(closed.pool.query('SELECT 1')))).toBe(true);
+    expect(isDatabaseUnavailable(await caught(closed.db.$queryRaw`SELECT 1`))).toBe(true);
+    expect(isDatabaseUnavailable(await caught(closed.db.auditEvent.count()))).toBe(true);
+    await closed.close();
   });
 });
 

@@ -92,10 +92,11 @@ export function postgresLogLine(line: string): string | undefined {
 // SQLSTATEs that say the database cannot serve right now: connection exceptions (class 08),
 // a server shutting down or starting up (57P01 to 57P03), too many connections.
 const unavailableState = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
-// what node-postgres itself throws for a connection refused, reset or lost before an answer
+// what node-postgres itself throws for a connection refused, reset, lost, or not answered within
+// its connection timeout ('timeout expired')
 const socketErrors = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
 const lostConnection =
-  /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout expired$)/;
 // Prisma's kinds for the same (the driver adapter's translation of the errors above)
 const unreachableKinds = new Set([
   'DatabaseNotReachable',

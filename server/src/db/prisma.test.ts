@@ -1,6 +1,8 @@
+import net from 'node:net';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/database.ts';
+import { isDatabaseUnavailable } from './database-errors.ts';
 import { openDatabase } from './prisma.ts';
 
 describe('openDatabase', () => {
@@ -22,5 +24,22 @@ describe('openDatabase', () => {
     expect((await database.pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     expect(await database.db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     await database.close();
+  });
+
+  it('when the database accepts the connection but never answers, then a query fails within seconds as unavailable, not hanging', async () => {
+    // a host that has gone silent: the connection is taken, the handshake never answered
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const database = openDatabase(`postgresql://vigil:secret@127.0.0.1:${port}/vigil`);
+
+    const started = Date.now();
+    const error = await database.db.$queryRaw`SELECT 1`.catch((failure: unknown) => failure);
+    const waited = Date.now() - started;
+
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(waited).toBeLessThan(5_000);
+    await database.close();
+    silent.close();
   });
 });
