@@ -25,7 +25,7 @@ async function main() {
   const log = (message: string) => console.error(message);
   // the current key seals; any key of the ring opens (an archive from before a rotation)
   const keys = loadKeyRing(config, log);
-  const database = await connectConfiguredDatabase(config, log);
+  const database = await connectConfiguredDatabase(config, log, log, { shareRunning: true });
   try {
     if (command === 'backup') {
       const file = values.out ?? `vigil-${new Date().toISOString().replace(/[:.]/g, '-')}.backup`;

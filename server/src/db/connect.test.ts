@@ -10,13 +10,14 @@ afterAll(() => {
   for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function connectWith(settings: Partial<DatabaseSettings>) {
+async function connectWith(settings: Partial<DatabaseSettings>, options = {}) {
   const logged: string[] = [];
   const warned: string[] = [];
   const database = await connectConfiguredDatabase(
     { DATA_DIR: os.tmpdir(), NODE_ENV: 'test', ...settings },
     (message) => logged.push(message),
     (message) => warned.push(message),
+    options,
   );
   return { database, logged, warned };
 }
@@ -46,6 +47,24 @@ describe('connectConfiguredDatabase', () => {
       await expectServingRights(database);
     } finally {
       await database.close();
+    }
+  }, 60_000);
+
+  it('when a server holds the embedded cluster, then a command-line tool works beside it and leaves it running', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-connect-'));
+    fs.chmodSync(dataDir, 0o755);
+    scratchDirs.push(dataDir);
+    const server = await connectWith({ DATA_DIR: dataDir });
+    try {
+      await expect(connectWith({ DATA_DIR: dataDir })).rejects.toThrow(/postmaster\.pid/);
+      const tool = await connectWith({ DATA_DIR: dataDir }, { shareRunning: true });
+      expect(tool.logged.some((line) => line.includes('already running'))).toBe(true);
+      await expectServingRights(tool.database);
+      await tool.database.close();
+      const { rows } = await server.database.pool.query('SELECT 1 AS alive');
+      expect(rows).toEqual([{ alive: 1 }]);
+    } finally {
+      await server.database.close();
     }
   }, 60_000);
 

@@ -23,6 +23,8 @@ export async function connectConfiguredDatabase(
   config: DatabaseSettings,
   log: (message: string) => void = () => {},
   warn: (message: string) => void = log,
+  // the command-line tools: use the embedded cluster a running server holds, if there is one
+  { shareRunning = false }: { shareRunning?: boolean } = {},
 ): Promise<Database & { url: string; ownerUrl: string }> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
@@ -32,6 +34,7 @@ export async function connectConfiguredDatabase(
       embedded = await startEmbeddedPostgres({
         dataDir: path.join(config.DATA_DIR, 'postgres'),
         log,
+        shareRunning,
       });
       await ensureDatabase(embedded.url('postgres'), 'vigil');
       ownerUrl = embedded.url('vigil');

@@ -33,6 +33,9 @@ export interface EmbeddedPostgresOptions {
   // a free one when absent; given, a cluster stopped and started again keeps its URLs (tests)
   port?: number;
   log?: (message: string) => void;
+  // a cluster that another process (a running server) already runs on dataDir is used as it
+  // is, and left running on stop: the command-line tools work beside the server
+  shareRunning?: boolean;
 }
 
 const superuser = 'vigil';
@@ -238,6 +241,26 @@ function startServer(
   });
 }
 
+// The port of the postmaster that holds dataDir, if one is alive: PostgreSQL writes its pid on
+// the first line of postmaster.pid and its port on the fourth.
+function runningPort(dataDir: string): number | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const [pid, port] = [Number(lines[0]), Number(lines[3])];
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch (error) {
+    // EPERM: alive, run by another user (the postgres system user)
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? port : undefined;
+  }
+}
+
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgres> {
@@ -264,9 +287,17 @@ export async function startEmbeddedPostgres(
     await initialise(binaries, dataDir, passwordFile, runAs);
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  const port = options.port ?? (await freePort());
-  const child = await startServer(binaries.postgres, dataDir, port, runAs, log);
-  log(`embedded PostgreSQL listening on 127.0.0.1:${port}, data in ${dataDir}`);
+  const sharedPort = options.shareRunning ? runningPort(dataDir) : undefined;
+  const port = sharedPort ?? options.port ?? (await freePort());
+  const child =
+    sharedPort === undefined
+      ? await startServer(binaries.postgres, dataDir, port, runAs, log)
+      : undefined;
+  log(
+    child
+      ? `embedded PostgreSQL listening on 127.0.0.1:${port}, data in ${dataDir}`
+      : `using the embedded PostgreSQL that is already running on 127.0.0.1:${port} (data in ${dataDir})`,
+  );
   const urlAs = (user: string, secret: string) => (database: string) =>
     `postgresql://${user}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
   const url = urlAs(superuser, password);
@@ -274,6 +305,7 @@ export async function startEmbeddedPostgres(
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= new Promise<void>((resolve) => {
+      if (!child) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGINT');
     }).then(() => {

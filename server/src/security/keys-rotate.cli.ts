@@ -17,7 +17,7 @@ async function main() {
   const config = loadConfig();
   const log = (message: string) => console.error(message);
   // the database first: if it cannot be opened, no key has changed
-  const database = await connectConfiguredDatabase(config, log);
+  const database = await connectConfiguredDatabase(config, log, log, { shareRunning: true });
   try {
     const started = performance.now();
     const summary = await rotateKeys(config, database.pool, {

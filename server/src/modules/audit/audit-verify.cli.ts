@@ -11,8 +11,11 @@ async function main() {
   const { values } = parseArgs({ options: { batch: { type: 'string', default: '1000' } } });
   const batch = Number(values.batch);
   if (!Number.isInteger(batch) || batch < 1) throw new Error('--batch must be a whole number');
-  const database = await connectConfiguredDatabase(loadConfig(), (message) =>
-    console.error(message),
+  const database = await connectConfiguredDatabase(
+    loadConfig(),
+    (message) => console.error(message),
+    undefined,
+    { shareRunning: true },
   );
   const client = await database.pool.connect();
   try {

@@ -91,7 +91,12 @@ async function main() {
   const password = process.stdin.isTTY ? await askPasswordTwice() : await firstLineOfStdin();
   const input = createUserInput.parse({ ...account, password });
 
-  const database = await connectConfiguredDatabase(config, (message) => console.error(message));
+  const database = await connectConfiguredDatabase(
+    config,
+    (message) => console.error(message),
+    undefined,
+    { shareRunning: true },
+  );
   try {
     const user = await createUserAccount(database.db, input, {
       production: config.NODE_ENV === 'production',
