@@ -81,6 +81,19 @@ beforeAll(async () => {
 
 afterAll(() => server?.stop('SIGKILL'));
 
+// The server's log lines at warn and above (pino levels 40+), counted by message and error code.
+function serverProblems(output: string): string[] {
+  const counts = new Map<string, number>();
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const entry = JSON.parse(line) as { level: number; msg: string; err?: { code?: string } };
+    if (entry.level < 40) continue;
+    const key = `${entry.msg}${entry.err?.code ? ` (${entry.err.code})` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `${count} × ${key}`);
+}
+
 let turn = 0;
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
 const writes = (pass: Pass) => pass.session.role !== 'ADVOCACY';
@@ -196,6 +209,7 @@ it(`when ${connections} connections send mixed reads and writes for ${seconds} s
   const storedOnce = acknowledged.filter((write) => idsOf(write).join() === write.id);
   const missing = acknowledged.filter((write) => idsOf(write).length === 0);
   const duplicated = acknowledged.filter((write) => idsOf(write).length > 1);
+  const problems = serverProblems(server.output());
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(
     ([status, { count }]) => `${status}: ${count}`,
   );
@@ -208,6 +222,7 @@ it(`when ${connections} connections send mixed reads and writes for ${seconds} s
       `writes acknowledged: ${acknowledged.length} (${byKind('defender').length} defenders, ` +
         `${byKind('incident').length} incidents with 2 acts, charges and sources each, ${byKind('incident summary').length} edits); ` +
         `found exactly once: ${storedOnce.length}, missing ${missing.length}, duplicated ${duplicated.length}`,
+      `the server's warnings and errors: ${problems.join(', ') || 'none'}`,
     ].join('\n'),
   );
 
