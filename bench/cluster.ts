@@ -21,6 +21,9 @@ export const clusterSettings: Record<string, string> = {
   max_wal_size: '16GB',
   checkpoint_timeout: '30min',
   max_parallel_maintenance_workers: '2',
+  // no WAL for the indexes built after the load (the benchmark's cluster has no replica)
+  wal_level: 'minimal',
+  max_wal_senders: '0',
 };
 
 export interface BenchCluster {

@@ -69,7 +69,8 @@ export async function measureFloor(
 ): Promise<Figures> {
   const clients = await Promise.all(
     Array.from({ length: connections }, async () => {
-      const client = new pg.Client({ connectionString: servingUrl });
+      // as long as autocannon waits for an answer (10 s): a slower one is an error for both
+      const client = new pg.Client({ connectionString: servingUrl, statement_timeout: 10_000 });
       await client.connect();
       return client;
     }),

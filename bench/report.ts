@@ -17,7 +17,7 @@ export interface CaseResult {
   inconsistency?: string;
   // the machine's 1-minute load average after the run: above the core count, other work shared
   // the CPUs and the figures are slower than on a machine of its own
-  loadAverage: number;
+  loadAverage?: number;
 }
 
 export interface RunResult {
@@ -34,7 +34,14 @@ export interface RunResult {
   role: string;
   secondsEach: number;
   connections: number;
-  load: Omit<GenerateReport, 'accounts'> & { incidentsPerSecond: number };
+  load: Omit<GenerateReport, 'accounts'> & {
+    incidentsPerSecond: number;
+    // CPU time of the load: on a machine of its own, at least their sum over the cores in wall time
+    // (absent from runs before they were recorded)
+    cpuSeconds?: { postgres: number; node: number };
+    // the machine's 1-minute load average when the load ended
+    loadAverage?: number;
+  };
   chainVerified: boolean;
   cases: CaseResult[];
   export: { api: ExportFigures; floor: ExportFigures; filter: string };
@@ -75,7 +82,7 @@ export function renderRun(run: RunResult): string {
   const { load, machine } = run;
   const rows = run.cases.map(
     (c) =>
-      `| ${c.name}${c.inconsistency ? ' (**differs**)' : ''} | ${n(c.api.perSecond)} | ${c.api.p50} | ${c.api.p99} | ${c.api.errors} | ${c.api.serverCpuMs} | ${c.api.postgresCpuMs} | ${n(c.floor.perSecond)} | ${c.floor.p99} | ${x(c.ratio.p99)} | ${x(c.ratio.perSecond)} | ${c.loadAverage} |`,
+      `| ${c.name}${c.inconsistency ? ' (**differs**)' : ''} | ${n(c.api.perSecond)} | ${c.api.p50} | ${c.api.p99} | ${c.api.errors} | ${c.api.serverCpuMs} | ${c.api.postgresCpuMs} | ${n(c.floor.perSecond)} | ${c.floor.p99} | ${x(c.ratio.p99)} | ${x(c.ratio.perSecond)} | ${c.loadAverage ?? ''} |`,
   );
   const e = run.export;
   return [
@@ -86,7 +93,11 @@ export function renderRun(run: RunResult): string {
       `Loaded ${n(load.rows.incidents ?? 0)} incidents, ${n(load.rows.defenders ?? 0)} defenders, ${n(load.rows.acts ?? 0)} acts, ` +
       `${n(load.rows.sources ?? 0)} sources, ${n(load.rows.charges ?? 0)} charges, ${n(load.rows.transitions ?? 0)} transitions, ` +
       `${n(load.rows.auditEvents ?? 0)} audit events in ${load.seconds.toFixed(0)} s (${n(load.incidentsPerSecond)} incidents/s: ` +
-      `${load.steps.map((s) => `${s.step} ${s.seconds.toFixed(0)} s`).join(', ')}); audit chain ${run.chainVerified ? 'verified' : '**broken**'}.`,
+      `${load.steps.map((s) => `${s.step} ${s.seconds.toFixed(0)} s`).join(', ')})` +
+      (load.cpuSeconds
+        ? `, using ${load.cpuSeconds.postgres} s of PostgreSQL CPU and ${load.cpuSeconds.node} s of Node CPU (load average ${load.loadAverage} on ${machine.cores} cores)`
+        : '') +
+      `; audit chain ${run.chainVerified ? 'verified' : '**broken**'}.`,
     '',
     '| request | req/s | p50 ms | p99 ms | errors | server CPU ms/req | PostgreSQL CPU ms/req | floor req/s | floor p99 ms | p99 API/floor | req/s floor/API | load average |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',

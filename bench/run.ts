@@ -23,6 +23,7 @@ import { clusterSettings, startBenchCluster } from './cluster.ts';
 import { generateData } from './dataset/generate.ts';
 import { measureExportApi, measureExportFloor } from './export.ts';
 import { connections, measureApi, measureFloor, type Target } from './measure.ts';
+import { postgresCpuMs } from './processes.ts';
 import { renderRun, writeResults, type CaseResult, type RunResult } from './report.ts';
 import { startServerProcess } from './server-process.ts';
 
@@ -78,12 +79,24 @@ try {
   const dataKey = randomBytes(32);
   const password = randomBytes(18).toString('base64url');
   log(`generating ${incidents.toLocaleString('en')} incidents`);
-  const { accounts: _accounts, ...load } = await generateData(cluster.ownerUrl, {
+  // the CPU the load took, apart from the wall time that other work on the machine stretches
+  const postgresBefore = postgresCpuMs(cluster.dataDir);
+  const nodeBefore = process.cpuUsage();
+  const { accounts: _accounts, ...generated } = await generateData(cluster.ownerUrl, {
     incidents,
     cipher: createFieldCipher([dataKey]),
     passwordHash: await hashPassword(password),
     log,
   });
+  const nodeCpu = process.cpuUsage(nodeBefore);
+  const loadAverage = round(os.loadavg()[0]!, 1);
+  const load = {
+    ...generated,
+    cpuSeconds: {
+      postgres: round((postgresCpuMs(cluster.dataDir) - postgresBefore) / 1000, 1),
+      node: round((nodeCpu.user + nodeCpu.system) / 1e6, 1),
+    },
+  };
   log(`loaded in ${load.seconds.toFixed(1)} s: ${JSON.stringify(load.rows)}`);
 
   const sql = new pg.Client({ connectionString: cluster.servingUrl });
@@ -169,7 +182,7 @@ try {
       role: `${user.role}${user.countries.length ? ` (${user.countries.join(', ')})` : ' (all countries)'}`,
       secondsEach,
       connections,
-      load: { ...load, incidentsPerSecond: Math.round(incidents / load.seconds) },
+      load: { ...load, incidentsPerSecond: Math.round(incidents / load.seconds), loadAverage },
       chainVerified: chain.intact,
       cases: results,
       export: exportResult,

@@ -286,14 +286,14 @@ function titlesOf(random: Random) {
 
 const folded = (list: string[]) => list.map(foldForSearch);
 
+// Incidents numbered `from` to `to` (their references derive from the number).
 async function insertIncidents(
   client: pg.ClientBase,
-  count: number,
-  random: Random,
+  [from, to]: [number, number],
+  titles: ReturnType<typeof titlesOf>,
   researchers: string[],
   managers: string[],
 ) {
-  const titles = titlesOf(random);
   const statuses = Object.keys(statusWeights);
   const statusPick = weighted(statuses, statusWeights);
   const verifiedPick = weighted(verifications, { CONFIRMED: 50, LIKELY: 35, POSSIBLE: 15 });
@@ -345,7 +345,7 @@ async function insertIncidents(
                random() AS r_e, random() AS r_rare, random() AS r_precision, random() AS r_created,
                random() AS r_by, random() AS r_verification, random() AS r_confidential,
                random() AS r_deleted
-             FROM generate_series(1, $1::int) AS n OFFSET 0
+             FROM generate_series($1::int, $25::int) AS n OFFSET 0
            ) AS draws OFFSET 0
          ) AS base OFFSET 0
        ) AS dated
@@ -355,7 +355,7 @@ async function insertIncidents(
        OFFSET 0
      ) AS incident`,
     [
-      count,
+      from,
       countryCodes,
       countryPick,
       researchers,
@@ -379,6 +379,7 @@ async function insertIncidents(
       sentences.closing.length,
       verifications,
       statuses,
+      to,
     ],
   );
 }
@@ -598,21 +599,40 @@ async function chainAudit(
 }
 
 interface IndexDefinition {
+  table: string;
   name: string;
-  definition: string;
+  drop: string;
+  create: string;
 }
 
-// The loaded tables' secondary indexes (all but those of constraints), dropped for the load.
+// Tables that no foreign key points at: their primary keys can go for the load too, so that
+// millions of random uuids are not inserted one by one into a btree but sorted once after.
+const leafTables = [
+  'IncidentAct',
+  'IncidentCharge',
+  'IncidentSource',
+  'IncidentTransition',
+  'AuditEvent',
+];
+
+// The loaded tables' secondary indexes (all but those of constraints) and the leaf tables'
+// primary keys, dropped for the load.
 async function dropIndexes(client: pg.ClientBase): Promise<IndexDefinition[]> {
   const { rows } = await client.query<IndexDefinition>(
-    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
+    `SELECT t.relname AS table, i.relname AS name, format('DROP INDEX %I', i.relname) AS drop,
+       pg_get_indexdef(i.oid) AS create
      FROM pg_index AS x JOIN pg_class AS i ON i.oid = x.indexrelid
      JOIN pg_class AS t ON t.oid = x.indrelid
      WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = i.oid)`,
-    [loadedTables],
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = i.oid)
+     UNION ALL
+     SELECT t.relname, c.conname, format('ALTER TABLE %I DROP CONSTRAINT %I', t.relname, c.conname),
+       format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, c.conname, pg_get_constraintdef(c.oid))
+     FROM pg_constraint AS c JOIN pg_class AS t ON t.oid = c.conrelid
+     WHERE c.contype = 'p' AND t.relname = ANY($2) AND t.relnamespace = 'public'::regnamespace`,
+    [loadedTables, leafTables],
   );
-  for (const index of rows) await client.query(`DROP INDEX "${index.name}"`);
+  for (const index of rows) await client.query(index.drop);
   return rows;
 }
 
@@ -623,13 +643,13 @@ async function rebuildIndexes(
   log: (message: string) => void,
 ) {
   const queue = [...indexes].sort(
-    (a, b) => Number(b.definition.includes('gin')) - Number(a.definition.includes('gin')),
+    (a, b) => Number(b.create.includes('gin')) - Number(a.create.includes('gin')),
   );
   await Promise.all(
     clients.map(async (client) => {
       for (let index = queue.shift(); index; index = queue.shift()) {
         const started = performance.now();
-        await client.query(index.definition);
+        await client.query(index.create);
         log(`  ${index.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
       }
     }),
@@ -664,7 +684,12 @@ export async function generateData(
     log(`${name}: ${((now - stepStarted) / 1000).toFixed(1)} s`);
     stepStarted = now;
   };
-  const [a, b] = [await loadingSession(ownerUrl), await loadingSession(ownerUrl)];
+  // a and b load; c builds the incidents' indexes as soon as the incidents are in
+  const [a, b, c] = (await Promise.all([1, 2, 3].map(() => loadingSession(ownerUrl)))) as [
+    pg.Client,
+    pg.Client,
+    pg.Client,
+  ];
   try {
     await a.query(`SELECT setseed($1)`, [(random() * 2 - 1) * 0.999]);
     await b.query(`SELECT setseed($1)`, [(random() * 2 - 1) * 0.999]);
@@ -686,11 +711,20 @@ export async function generateData(
       ],
     );
     const defenders = defendersFor(options.incidents);
+    const titles = titlesOf(random);
+    const half = Math.ceil(options.incidents / 2);
     const [plan] = await Promise.all([
-      insertDefenders(b, defenders, random, options.cipher, codes, researchers),
-      insertIncidents(a, options.incidents, random, researchers, managers),
+      insertDefenders(b, defenders, random, options.cipher, codes, researchers).then(
+        async (defendersPlan) => {
+          await insertIncidents(b, [half + 1, options.incidents], titles, researchers, managers);
+          return defendersPlan;
+        },
+      ),
+      insertIncidents(a, [1, half], titles, researchers, managers),
     ]);
     step('defenders and incidents');
+    const ofIncident = indexes.filter((index) => index.table === 'Incident');
+    const incidentIndexes = rebuildIndexes([c], ofIncident, log);
     await Promise.all([
       insertActs(a, codes, plan).then(() => insertCharges(a, codes)),
       insertSources(b, codes)
@@ -705,7 +739,14 @@ export async function generateData(
     );
     const events = await chainAudit(a, b, accounts);
     step('audit log');
-    await rebuildIndexes([a, b], indexes, log);
+    await Promise.all([
+      incidentIndexes,
+      rebuildIndexes(
+        [a, b],
+        indexes.filter((index) => !ofIncident.includes(index)),
+        log,
+      ),
+    ]);
     step('indexes');
     await Promise.all([
       a.query(`VACUUM (ANALYZE) "Incident", "IncidentAct", "IncidentCharge", "Defender", "User"`),
@@ -731,7 +772,6 @@ export async function generateData(
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    await a.end();
-    await b.end();
+    await Promise.all([a, b, c].map((client) => client.end()));
   }
 }
