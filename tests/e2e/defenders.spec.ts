@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser, openPage, signInThroughPage } from '../support/browser.ts';
 import { clientFor, type Client, type RoleClient } from '../support/http.ts';
+import { openedDefender } from '../support/sealed-values.ts';
 
 // The defender list, a defender's page and the defender form, in a real browser against the
 // real app and database: search by name and alias kept in the address, sensitive values
@@ -290,7 +291,7 @@ describe('defenders', { timeout: 180_000 }, () => {
     const created = await app.database.db.defender.findFirstOrThrow({
       where: { displayName: 'Chea Vanak' },
     });
-    expect(created).toMatchObject({
+    expect(openedDefender(app, created)).toMatchObject({
       country: 'KH',
       legalName: 'Chea Vanak Bopha',
       consent: 'CONFIDENTIAL',
@@ -337,7 +338,7 @@ describe('defenders', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Keo Sophal', exact: true }).waitFor();
 
     const saved = await app.database.db.defender.findUniqueOrThrow({ where: { id: keo.id } });
-    expect(saved).toMatchObject({
+    expect(openedDefender(app, saved)).toMatchObject({
       organisation: 'Kampot Fishers Network',
       birthYear: 1990,
       riskLevel: 'CRITICAL',
