@@ -20,7 +20,7 @@ let server: ServerProcess;
 let manager: Client;
 let researcher: Client;
 let defenderIds: string[];
-// a PDF of these 25 takes a second or more
+// a PDF of these 15 takes a second or so
 let exported: URLSearchParams;
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
     items: { id: string }[];
   };
   defenderIds = defenders.items.map((defender) => defender.id);
-  const incidents = (await (await manager.get('/api/incidents?limit=25')).json()) as {
+  const incidents = (await (await manager.get('/api/incidents?limit=15')).json()) as {
     items: { id: string }[];
   };
   exported = new URLSearchParams([
@@ -114,7 +114,7 @@ it('when SIGTERM arrives with requests under way, then each is answered, new con
     writes.map((write) => write.marker!),
   );
   console.info(
-    `SIGTERM: ${answers.length} requests under way answered ${answers.map((a) => a.status || a.failure).join(', ')}, ` +
+    `SIGTERM: ${answers.length} requests under way answered ${answers.map((a) => `${a.status || a.failure} in ${a.ms.toFixed(0)} ms`).join(', ')}, ` +
       `the last ${(lastAnswer - signalled).toFixed(0)} ms after the signal; new connections refused from ${refused?.toFixed(0)} ms; the process exited ${exit.code} ` +
       `${exitedAfterLastAnswer.toFixed(0)} ms after it; the keep-alive client got ${keptOutcomes.join(', then ')} (${kept.length} requests)`,
   );
