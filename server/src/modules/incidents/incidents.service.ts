@@ -84,12 +84,13 @@ function storedIdentities(db: Db | Tx, incidentId: string) {
   });
 }
 
-function openedIdentities(
-  cipher: FieldCipher,
-  stored: { id: string; identity: string | null }[],
-): (string | null)[] {
-  return stored.map(({ id, identity }) => identity && cipher.open(identity, identityPlace(id)));
-}
+type StoredIdentity = { id: string; identity: string | null };
+
+const openedIdentity = (cipher: FieldCipher, { id, identity }: StoredIdentity) =>
+  identity && cipher.open(identity, identityPlace(id));
+
+const openedIdentities = (cipher: FieldCipher, stored: StoredIdentity[]) =>
+  stored.map((source) => openedIdentity(cipher, source));
 
 // Source identities only with `include=sensitive`, opened with `cipher`.
 export async function getIncident(
@@ -112,11 +113,11 @@ export async function getIncident(
     { isolationLevel: 'RepeatableRead' },
   );
   const presented = await presentIncident(ctx, incident, { sensitive: true });
-  const identities = openedIdentities(cipher, stored);
+  // only the identities this caller is shown are opened
   return {
     ...presented,
     sources: presented.sources?.map((source, index) =>
-      source.identity ? { ...source, identity: identities[index] ?? null } : source,
+      source.identity ? { ...source, identity: openedIdentity(cipher, stored[index]!) } : source,
     ),
   };
 }
