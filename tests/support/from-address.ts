@@ -10,6 +10,8 @@ export interface Answer {
   // the session cookie set, name=value, and the whole header that set it
   cookie: string | undefined;
   setCookie: string | undefined;
+  // every cookie set, name=value
+  cookies: string[];
   ms: number;
 }
 
@@ -51,6 +53,7 @@ export function sendFrom(
             body: Buffer.concat(chunks).toString('utf8'),
             cookie: response.headers['set-cookie']?.[0]?.split(';')[0],
             setCookie: response.headers['set-cookie']?.[0],
+            cookies: (response.headers['set-cookie'] ?? []).map((line) => line.split(';')[0]!),
             ms: Date.now() - started,
           }),
         );

@@ -16,6 +16,7 @@ import { createRoutes } from '../../http/routes.ts';
 import { changePassword, login, me } from './auth.service.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import { absoluteTimeoutMs, destroySession, sessionCookie, type Meta } from './sessions.ts';
+import { deviceCookie } from './trusted-devices.ts';
 import type { SecondFactorKit } from './two-factor.ts';
 import {
   disableTwoFactor,
@@ -60,11 +61,20 @@ authRoutes.post(
   { summary: 'Sign in', body: loginInput, response: loginOutput, public: true },
   async ({ body }, req, res) => {
     const { loginLimiter, production } = settingsOf(req);
-    const { token, user, csrfToken } = await login(dbOf(req), loginLimiter, body, metaOf(req), {
-      production,
-      secondFactor: secondFactorKitOf(req),
-    });
+    const device = deviceCookie(req.secure);
+    const { token, user, csrfToken, deviceToken } = await login(
+      dbOf(req),
+      loginLimiter,
+      body,
+      metaOf(req),
+      {
+        production,
+        secondFactor: secondFactorKitOf(req),
+        deviceToken: req.cookies?.[device.name],
+      },
+    );
     setSessionCookie(req, res, token);
+    res.cookie(device.name, deviceToken, device.options);
     return { user, csrfToken };
   },
 );

@@ -8,6 +8,7 @@ import { assertNotCommon } from './common-passwords.ts';
 import type { LoginLimiter, LoginRefusal } from './login-limiter.ts';
 import { checkPassword, hashNeedsUpgrade, hashPassword } from './passwords.ts';
 import { createSession, endSessionsOf, sessionUserSelect, type Meta } from './sessions.ts';
+import { isTrustedDevice, trustedDeviceToken } from './trusted-devices.ts';
 import { passesSecondFactor, type SecondFactorKit } from './two-factor.ts';
 
 const addressOf = (meta: Meta) => meta.ip ?? 'unknown';
@@ -18,14 +19,11 @@ function rateLimited(refusal: LoginRefusal) {
   });
 }
 
-// Spends an attempt of the limiter for this account from this address; a refusal is recorded
-// once per burst (its first), naming the account by id when it exists.
-export async function attemptFor(db: Db, limiter: LoginLimiter, email: string, meta: Meta) {
-  const attempt = await limiter.attempt(email, addressOf(meta));
-  if (!attempt.refused) return attempt;
-  if (attempt.refused.firstOfBurst) {
+// A refusal is recorded once per burst (its first), naming the account by id when it exists.
+async function refuse(db: Db, refusal: LoginRefusal, email: string, meta: Meta): Promise<never> {
+  if (refusal.firstOfBurst) {
     const account =
-      attempt.refused.limit === 'address'
+      refusal.limit === 'address'
         ? null
         : await db.user.findUnique({ where: { email }, select: { id: true } });
     await recordAudit(db, {
@@ -33,11 +31,17 @@ export async function attemptFor(db: Db, limiter: LoginLimiter, email: string, m
       actorId: account?.id ?? null,
       entity: 'User',
       entityId: account?.id ?? null,
-      changes: { reason: 'RATE_LIMITED', limit: attempt.refused.limit },
+      changes: { reason: 'RATE_LIMITED', limit: refusal.limit },
       ip: meta.ip ?? null,
     });
   }
-  throw rateLimited(attempt.refused);
+  throw rateLimited(refusal);
+}
+
+// Spends an attempt of the limiter for this account from this address.
+export async function attemptFor(db: Db, limiter: LoginLimiter, email: string, meta: Meta) {
+  const attempt = await limiter.attempt(email, addressOf(meta));
+  return attempt.refused ? refuse(db, attempt.refused, email, meta) : attempt;
 }
 
 export async function login(
@@ -45,7 +49,16 @@ export async function login(
   limiter: LoginLimiter,
   input: LoginInput,
   meta: Meta,
-  { production, secondFactor }: { production: boolean; secondFactor: SecondFactorKit },
+  {
+    production,
+    secondFactor,
+    deviceToken,
+  }: {
+    production: boolean;
+    secondFactor: SecondFactorKit;
+    // the browser's device cookie (trusted-devices.ts), if it sent one
+    deviceToken: unknown;
+  },
 ) {
   const email = input.email.toLowerCase();
   // counted before the password is checked, so that parallel guesses cannot outrun the count
@@ -87,6 +100,14 @@ export async function login(
         totpRequired: true,
       });
     }
+    const trusted = isTrustedDevice(
+      secondFactor.cipher,
+      deviceToken,
+      found.id,
+      secondFactor.clock(),
+    );
+    const refusal = await attempt.checkingSecondFactor(trusted);
+    if (refusal) await refuse(db, refusal, email, meta);
     if (!(await passesSecondFactor(db, secondFactor, found, input, meta))) {
       throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
     }
@@ -115,7 +136,12 @@ export async function login(
     entityId: user.id,
     ip: meta.ip ?? null,
   });
-  return { token, user, csrfToken };
+  return {
+    token,
+    user,
+    csrfToken,
+    deviceToken: trustedDeviceToken(secondFactor.cipher, user.id, secondFactor.clock()),
+  };
 }
 
 export function me(

@@ -16,8 +16,12 @@ const delayStepMs = 500;
 const longestDelayMs = 5000;
 // the account counter slows attempts down but never refuses them
 const unlimited = 2 ** 31 - 1;
+// wrong second factors for one account (after its right password) from browsers it has never
+// completed a sign-in on, wherever they come from: then such browsers are refused for the rest of
+// the window. The owner's own browser (trusted-devices.ts) is not counted, so cannot be locked out.
+const codeGuessesPerAccount = 10;
 
-export type LoginLimit = 'address' | 'account-and-address';
+export type LoginLimit = 'address' | 'account-and-address' | 'account-second-factor';
 
 export interface LoginRefusal {
   limit: LoginLimit;
@@ -48,6 +52,7 @@ export function createLoginLimiter(pool: pg.Pool) {
   const perAccountAndAddress = counter('login-pair', failuresPerAccountAndAddress);
   const perAddress = counter('login-address', failuresPerAddress);
   const perAccount = counter('login-account', unlimited);
+  const perAccountCodes = counter('login-code-account', codeGuessesPerAccount);
 
   // the counter after this attempt, whether the attempt was within its limit or not
   const spend = (limiter: RateLimiterPostgres, key: string) =>
@@ -82,13 +87,25 @@ export function createLoginLimiter(pool: pg.Pool) {
       const byAccount = await spend(perAccount, account);
       const excess = byAccount.consumedPoints - failuresBeforeDelay;
       if (excess > 0) await sleep(Math.min(excess * delayStepMs, longestDelayMs));
+      let codeCounted = false;
       return {
         refused: undefined,
+        // Before a second factor is checked: from a browser the account has not signed in on,
+        // the guess is counted for the account wherever it comes from, and refused past the limit.
+        checkingSecondFactor: async (trustedDevice: boolean): Promise<LoginRefusal | undefined> => {
+          if (trustedDevice) return undefined;
+          codeCounted = true;
+          const byCodes = await spend(perAccountCodes, account);
+          return byCodes.consumedPoints > codeGuessesPerAccount
+            ? refusal('account-second-factor', codeGuessesPerAccount, byCodes)
+            : undefined;
+        },
         succeeded: async () => {
           await Promise.all([
             perAccountAndAddress.delete(pair),
             perAddress.reward(address, 1),
             perAccount.reward(account, 1),
+            codeCounted ? perAccountCodes.reward(account, 1) : undefined,
           ]);
         },
         // This attempt alone is not counted, earlier failures still are: the password was right
