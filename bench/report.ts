@@ -15,6 +15,8 @@ export interface CaseResult {
   ratio: { p99: number; perSecond: number };
   // what differs between the API's answer and the floor's, if anything
   inconsistency?: string;
+  // EXPLAIN (ANALYZE, BUFFERS) of the floor statement, run alone (absent from older runs)
+  floorPlan?: string[];
   // the machine's 1-minute load average after the run: above the core count, other work shared
   // the CPUs and the figures are slower than on a machine of its own
   loadAverage?: number;

@@ -212,6 +212,12 @@ async function measureCase(
   );
   const api = await measureApi(target, item, secondsEach);
   const floor = await measureFloor(servingUrl, dataDir, item, secondsEach);
+  // where the floor's time goes, measured alone after the runs
+  const statement = item.floor(samplePath);
+  const { rows: plan } = await sql.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+    statement.values,
+  );
   return {
     name: item.name,
     path: typeof item.path === 'string' ? item.path : `${samplePath} (random)`,
@@ -222,6 +228,7 @@ async function measureCase(
       perSecond: round(floor.perSecond / Math.max(api.perSecond, 0.01)),
     },
     ...(inconsistency ? { inconsistency } : {}),
+    floorPlan: plan.map((row) => row['QUERY PLAN']),
     loadAverage: round(os.loadavg()[0]!, 1),
   };
 }
