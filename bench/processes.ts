@@ -12,9 +12,10 @@ function statFields(pid: number): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-export function cpuMs(pid: number): number {
-  const fields = statFields(pid);
-  return (Number(fields[11]) + Number(fields[12])) * msPerTick;
+// with `children`, also that of its children that ended (and were waited for)
+export function cpuMs(pid: number, { children = false } = {}): number {
+  const fields = statFields(pid).slice(11, children ? 15 : 13);
+  return fields.reduce((sum, field) => sum + Number(field), 0) * msPerTick;
 }
 
 export function rssBytes(pid: number): number {
@@ -23,12 +24,12 @@ export function rssBytes(pid: number): number {
 }
 
 // The CPU time of the cluster: its postmaster and every process it started (backends, WAL
-// writer, checkpointer...); a backend that ended meanwhile is not counted.
+// writer, checkpointer...), those that ended included.
 export function postgresCpuMs(dataDir: string): number {
   const postmaster = Number(
     fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
   );
-  let total = cpuMs(postmaster);
+  let total = cpuMs(postmaster, { children: true });
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
