@@ -33,7 +33,7 @@ async function main() {
       rewritten += counts.resealed + counts.plaintextSealed;
       unreadable += counts.unreadable.length;
       console.log(
-        `${column}: ${counts.resealed} re-sealed, ${counts.plaintextSealed} plain text sealed, ${counts.alreadyCurrent} already current, ${counts.changedMeanwhile} changed meanwhile (done again)`,
+        `${column}: ${counts.resealed} re-sealed, ${counts.plaintextSealed} plain text sealed, ${counts.alreadyCurrent} already current, ${counts.changedMeanwhile} changed meanwhile (looked at again in a later pass)`,
       );
       for (const place of counts.unreadable) console.log(`  unreadable, left as it is: ${place}`);
     }
