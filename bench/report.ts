@@ -2,6 +2,7 @@
 // each size kept) and the tables of bench/README.md between its results markers.
 import fs from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import type { GenerateReport } from './dataset/generate.ts';
 import type { ExportFigures } from './export.ts';
 import type { Figures } from './measure.ts';
@@ -55,7 +56,7 @@ interface DayFile {
 
 const markers = { start: '<!-- results:start -->', end: '<!-- results:end -->' };
 
-export function writeResults(benchDir: string, run: RunResult): string {
+export async function writeResults(benchDir: string, run: RunResult): Promise<string> {
   const file = path.join(benchDir, 'results', `${run.date}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const day: DayFile = fs.existsSync(file)
@@ -69,10 +70,10 @@ export function writeResults(benchDir: string, run: RunResult): string {
   const end = text.indexOf(markers.end);
   if (start >= 0 && end > start) {
     const runs = Object.values(day.runs).sort((a, b) => a.incidents - b.incidents);
-    fs.writeFileSync(
-      readme,
-      `${text.slice(0, start + markers.start.length)}\n${runs.map(renderRun).join('\n')}\n${text.slice(end)}`,
-    );
+    const updated = `${text.slice(0, start + markers.start.length)}\n${runs.map(renderRun).join('\n')}\n${text.slice(end)}`;
+    // formatted as the repository's lint wants it (aligned tables)
+    const options = await prettier.resolveConfig(readme);
+    fs.writeFileSync(readme, await prettier.format(updated, { ...options, filepath: readme }));
   }
   return file;
 }

@@ -187,7 +187,7 @@ try {
       cases: results,
       export: exportResult,
     };
-    const file = writeResults(path.join(projectRoot, 'bench'), run);
+    const file = await writeResults(path.join(projectRoot, 'bench'), run);
     console.log(`\n${renderRun(run)}\nwritten to ${path.relative(projectRoot, file)}`);
   } finally {
     await sql.end();
