@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.stop('SIGKILL');
+  await server?.dispose();
   await cluster?.stop();
   fs.rmSync(root, { recursive: true, force: true });
 });

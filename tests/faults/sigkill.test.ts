@@ -43,7 +43,7 @@ beforeAll(async () => {
   await researcher.request('POST', '/api/incidents', incidentWrite('Warm-up', defenderIds, 'KH'));
 });
 
-afterAll(() => server?.stop('SIGKILL'));
+afterAll(() => server?.dispose());
 
 // What each incident should hold: the body of the last write acknowledged for it, or, when a
 // write to it was under way at the kill, either that or the body it was sent.

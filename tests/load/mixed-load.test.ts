@@ -60,6 +60,8 @@ beforeAll(async () => {
     databaseUrl,
     ownerUrl: asOwner(databaseUrl),
     logLevel: 'info',
+    // all of it, for the warnings and errors in the summary
+    keptOutputBytes: 256 * 1024 * 1024,
   });
   for (const [email, role] of accounts) {
     const client = await signIn(server, email, demoPassword);
@@ -79,20 +81,7 @@ beforeAll(async () => {
   expect(sessions.every((s) => s.incidentIds.length > 0 && s.defenderIds.length > 0)).toBe(true);
 }, 180_000);
 
-afterAll(() => server?.stop('SIGKILL'));
-
-// The server's log lines at warn and above (pino levels 40+), counted by message and error code.
-function serverProblems(output: string): string[] {
-  const counts = new Map<string, number>();
-  for (const line of output.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const entry = JSON.parse(line) as { level: number; msg: string; err?: { code?: string } };
-    if (entry.level < 40) continue;
-    const key = `${entry.msg}${entry.err?.code ? ` (${entry.err.code})` : ''}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].map(([key, count]) => `${count} × ${key}`);
-}
+afterAll(() => server?.dispose());
 
 let turn = 0;
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
@@ -209,7 +198,7 @@ it(`when ${connections} connections send mixed reads and writes for ${seconds} s
   const storedOnce = acknowledged.filter((write) => idsOf(write).join() === write.id);
   const missing = acknowledged.filter((write) => idsOf(write).length === 0);
   const duplicated = acknowledged.filter((write) => idsOf(write).length > 1);
-  const problems = serverProblems(server.output());
+  const problems = server.problems();
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(
     ([status, { count }]) => `${status}: ${count}`,
   );

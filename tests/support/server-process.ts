@@ -16,6 +16,8 @@ export interface ServerProcessOptions {
   // PORT (else a free one): give the same one to start again where clients expect it
   port?: number;
   logLevel?: string;
+  // how much of its output to keep (the end of it), 256 KiB unless given
+  keptOutputBytes?: number;
   // how long start-up (migrations, demo data) may take
   startTimeoutMs?: number;
 }
@@ -32,12 +34,21 @@ export interface ServerProcess {
   dataDir: string;
   // the end of what it wrote (pino's JSON lines), for a failing test's message
   output: () => string;
+  // its log lines at warn and above, counted by message and error
+  problems: () => string[];
   exited: Promise<Exit>;
   // sends the signal and waits for the process to end
   stop: (signal?: NodeJS.Signals) => Promise<Exit>;
+  // kills it if it still runs and removes its DATA_DIR: after the last test
+  dispose: () => Promise<void>;
 }
 
-const keptOutput = 256 * 1024;
+// pino's JSON, as much as is read of it
+interface LogLine {
+  level: number;
+  msg: string;
+  err?: { code?: string; message?: string };
+}
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-process-'));
@@ -56,14 +67,23 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // the last chunks only, cheaply: a loaded server logging every request writes a lot
+  const keptOutput = options.keptOutputBytes ?? 256 * 1024;
   const chunks: Buffer[] = [];
   let kept = 0;
+  let dropped = false;
   const keep = (chunk: Buffer) => {
     chunks.push(chunk);
     kept += chunk.length;
-    while (kept - chunks[0]!.length > keptOutput) kept -= chunks.shift()!.length;
+    while (kept - chunks[0]!.length > keptOutput) {
+      kept -= chunks.shift()!.length;
+      dropped = true;
+    }
   };
-  const output = () => Buffer.concat(chunks).toString();
+  // whole lines only: once the first chunks are dropped, the first line kept is a part of one
+  const output = () => {
+    const text = Buffer.concat(chunks).toString();
+    return dropped ? text.slice(text.indexOf('\n') + 1) : text;
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exit: Exit | undefined;
@@ -90,5 +110,20 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, pid: child.pid!, dataDir, output, exited, stop };
+  const problems = () => {
+    const counts = new Map<string, number>();
+    for (const line of output().split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as LogLine;
+      if (entry.level < 40) continue;
+      const error = entry.err ? ` (${entry.err.code ?? entry.err.message})` : '';
+      counts.set(`${entry.msg}${error}`, (counts.get(`${entry.msg}${error}`) ?? 0) + 1);
+    }
+    return [...counts].map(([problem, count]) => `${count} × ${problem}`);
+  };
+  const dispose = async () => {
+    await stop('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, port, pid: child.pid!, dataDir, output, problems, exited, stop, dispose };
 }

@@ -27,10 +27,11 @@ export interface Database {
 }
 
 // A database that does not answer a connection attempt (a host gone, a network cut) fails the
-// request after this long, answered 503, instead of leaving it hanging. Set on each connection
-// and not on the pool, whose own connectionTimeoutMillis would also bound the wait for a free
-// connection and so turn a busy moment into failed requests.
-const connectTimeoutMs = 2_000;
+// request after this long, answered 503, instead of leaving it hanging. Not shorter: on a busy
+// machine a new connection (a forked backend, SCRAM's key stretching) was seen to take over 2 s.
+// Set on each connection and not on the pool, whose own connectionTimeoutMillis would also bound
+// the wait for a free connection and so turn a busy moment into failed requests.
+const connectTimeoutMs = 5_000;
 
 class FailFastClient extends pg.Client {
   constructor(config: pg.ClientConfig = {}) {
