@@ -5,6 +5,14 @@ import { roles } from '@vigil/shared/enums';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+// a comma-separated list, blanks dropped
+const commaList = z.string().transform((list) =>
+  list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+);
+
 const environment = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -21,15 +29,7 @@ const environment = z
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
     // origins besides the app's own whose pages may send writes to the API (comma-separated,
     // e.g. https://vigil.example.org when the app is also reached under another name)
-    ALLOWED_ORIGINS: z
-      .string()
-      .default('')
-      .transform((list) =>
-        list
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter(Boolean),
-      )
+    ALLOWED_ORIGINS: commaList
       .pipe(
         z.array(
           z.url().refine((url) => new URL(url).origin === url, {
@@ -37,35 +37,17 @@ const environment = z
               'an origin is a scheme, a host and a port only, e.g. https://vigil.example.org',
           }),
         ),
-      ),
+      )
+      .default([]),
     // base64 of 32 bytes: encrypts attachments at rest; required in production (outside it, a
     // key is generated once into DATA_DIR/data-key)
     VIGIL_DATA_KEY: z.string().optional(),
     // base64 keys that values and files may still be sealed under, while `npm run keys:rotate`
     // re-seals them under VIGIL_DATA_KEY (comma-separated)
-    VIGIL_PREVIOUS_DATA_KEYS: z
-      .string()
-      .default('')
-      .transform((list) =>
-        list
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter(Boolean),
-      ),
+    VIGIL_PREVIOUS_DATA_KEYS: commaList.default([]),
     // roles that must sign in with a second factor (comma-separated; unset: ADMIN and MANAGER
     // in production, none elsewhere, so that the demo accounts stay usable)
-    TWO_FACTOR_REQUIRED_ROLES: z
-      .string()
-      .optional()
-      .transform((list) =>
-        list === undefined
-          ? undefined
-          : list
-              .split(',')
-              .map((entry) => entry.trim())
-              .filter(Boolean),
-      )
-      .pipe(z.array(z.enum(roles)).optional()),
+    TWO_FACTOR_REQUIRED_ROLES: commaList.pipe(z.array(z.enum(roles))).optional(),
     // the largest attachment accepted, in bytes (50 MB)
     ATTACHMENT_MAX_BYTES: z.coerce
       .number()

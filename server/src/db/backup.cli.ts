@@ -8,7 +8,7 @@ import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { loadKeyRing } from '../security/data-key.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
-import { connectConfiguredDatabase, openFailureMessage } from './connect.ts';
+import { connectConfiguredDatabase, runTool } from './connect.ts';
 
 const usage = 'Usage: npm run backup [-- --out FILE] | npm run restore -- --in FILE';
 
@@ -58,9 +58,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(openFailureMessage(error));
-  process.exitCode = 1;
-}
+await runTool(main);

@@ -79,3 +79,13 @@ export const openFailureMessage = (error: unknown) =>
   /postmaster\.pid/.test(String(error))
     ? 'The embedded database is in use: stop the server first, or set DATABASE_URL.'
     : (error as Error).message;
+
+// A command-line tool's body: whatever stops it is said in one line, with exit code 1.
+export async function runTool(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(openFailureMessage(error));
+    process.exitCode = 1;
+  }
+}

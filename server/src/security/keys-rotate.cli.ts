@@ -5,7 +5,7 @@
 // the new key as VIGIL_DATA_KEY and the old one in VIGIL_PREVIOUS_DATA_KEYS first (README).
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { connectConfiguredDatabase, openFailureMessage } from '../db/connect.ts';
+import { connectConfiguredDatabase, runTool } from '../db/connect.ts';
 import { rotateKeys } from './reseal.ts';
 
 async function main() {
@@ -51,9 +51,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(openFailureMessage(error));
-  process.exitCode = 1;
-}
+await runTool(main);

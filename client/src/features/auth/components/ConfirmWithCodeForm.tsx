@@ -1,10 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { twoFactorConfirmInput, type TwoFactorConfirmInput } from '@vigil/shared/schemas/auth';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyServerErrors } from '../../../lib/forms.ts';
 import { useAuthText } from '../i18n/index.ts';
+import { useTwoFactorForm } from './use-two-factor-form.tsx';
 
 interface ConfirmWithCodeFormProps {
   submitLabel: string;
@@ -16,35 +13,19 @@ interface ConfirmWithCodeFormProps {
 // two-factor sign-in asks for.
 export function ConfirmWithCodeForm({ submitLabel, danger, onConfirm }: ConfirmWithCodeFormProps) {
   const { t } = useAuthText();
-  const [failure, setFailure] = useState<string | null>(null);
   const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TwoFactorConfirmInput>({
-    resolver: zodResolver(twoFactorConfirmInput),
-    defaultValues: { password: '', code: '' },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      await onConfirm(values);
-    } catch (error) {
-      if (!applyServerErrors(error, setError)) {
-        setFailure(t('twoFactor.failed', { message: (error as Error).message }));
-      }
-    }
-  });
+    form: {
+      register,
+      formState: { errors, isSubmitting },
+    },
+    onSubmit,
+    alert,
+  } = useTwoFactorForm(twoFactorConfirmInput, { password: '', code: '' }, onConfirm);
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {failure && (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        )}
+        {alert}
         <PasswordInput
           label={t('twoFactor.password')}
           autoComplete="current-password"

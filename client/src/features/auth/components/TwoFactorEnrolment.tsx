@@ -1,72 +1,37 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Alert,
-  Button,
-  Code,
-  Group,
-  PasswordInput,
-  Stack,
-  Stepper,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Code, Group, PasswordInput, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import {
   twoFactorEnableInput,
   twoFactorSetupInput,
-  type TwoFactorEnableInput,
-  type TwoFactorSetupInput,
   type TwoFactorSetupOutput,
 } from '@vigil/shared/schemas/auth';
 import { QRCodeSVG } from 'qrcode.react';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyServerErrors } from '../../../lib/forms.ts';
 import { useEnableTwoFactor } from '../api/enable-two-factor.ts';
 import { useSetUpTwoFactor } from '../api/set-up-two-factor.ts';
 import { useAuthText } from '../i18n/index.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
+import { useTwoFactorForm } from './use-two-factor-form.tsx';
 
 // The key in groups of four, as authenticator apps ask for it typed
 const inGroups = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
-function useFailure() {
-  const { t } = useAuthText();
-  const [failure, setFailure] = useState<string | null>(null);
-  const alert = failure && (
-    <Alert color="red" role="alert">
-      {failure}
-    </Alert>
-  );
-  const fail = (error: unknown) =>
-    setFailure(t('twoFactor.failed', { message: (error as Error).message }));
-  return { alert, fail, clear: () => setFailure(null) };
-}
-
 function PasswordStep({ onSetUp }: { onSetUp: (setup: TwoFactorSetupOutput) => void }) {
   const { t } = useAuthText();
   const setUp = useSetUpTwoFactor();
-  const failure = useFailure();
   const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TwoFactorSetupInput>({
-    resolver: zodResolver(twoFactorSetupInput),
-    defaultValues: { password: '' },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    failure.clear();
-    try {
-      onSetUp(await setUp.mutateAsync(values));
-    } catch (error) {
-      if (!applyServerErrors(error, setError)) failure.fail(error);
-    }
-  });
+    form: {
+      register,
+      formState: { errors, isSubmitting },
+    },
+    onSubmit,
+    alert,
+  } = useTwoFactorForm(twoFactorSetupInput, { password: '' }, async (values) =>
+    onSetUp(await setUp.mutateAsync(values)),
+  );
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={420}>
-        {failure.alert}
+        {alert}
         <PasswordInput
           label={t('twoFactor.password')}
           description={t('twoFactor.passwordHint')}
@@ -94,28 +59,20 @@ function ScanStep({
 }) {
   const { t } = useAuthText();
   const enable = useEnableTwoFactor();
-  const failure = useFailure();
   const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TwoFactorEnableInput>({
-    resolver: zodResolver(twoFactorEnableInput),
-    defaultValues: { code: '' },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    failure.clear();
-    try {
-      onEnabled((await enable.mutateAsync(values)).recoveryCodes);
-    } catch (error) {
-      if (!applyServerErrors(error, setError)) failure.fail(error);
-    }
-  });
+    form: {
+      register,
+      formState: { errors, isSubmitting },
+    },
+    onSubmit,
+    alert,
+  } = useTwoFactorForm(twoFactorEnableInput, { code: '' }, async (values) =>
+    onEnabled((await enable.mutateAsync(values)).recoveryCodes),
+  );
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {failure.alert}
+        {alert}
         <Text>{t('twoFactor.scanHint')}</Text>
         <Group align="flex-start" gap="xl">
           <QRCodeSVG
