@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loggableError } from '../../db/database-errors.ts';
 import { AppError } from '../../http/app-error.ts';
 import { dbOf } from '../../http/request-context.ts';
 import { createRoutes } from '../../http/routes.ts';
@@ -16,7 +17,7 @@ healthRoutes.get(
     try {
       await dbOf(req).$queryRaw`SELECT 1`;
     } catch (error) {
-      req.log.warn({ err: error }, 'health check: database unreachable');
+      req.log.warn({ err: loggableError(error) }, 'health check: database unreachable');
       throw new AppError('UNAVAILABLE', 'The database is unreachable', { db: 'down' });
     }
     return { status: 'ok', db: 'ok' };
