@@ -13,7 +13,7 @@ export interface CaseResult {
   api: Figures;
   floor: Figures;
   // API over floor: p99 latency, and floor over API in requests per second (above 1: slower)
-  ratio: { p99: number; perSecond: number };
+  ratio: { p99: number; perSecond: number } | null;
   // what differs between the API's answer and the floor's, if anything
   inconsistency?: string;
   // EXPLAIN (ANALYZE, BUFFERS) of the floor statement, run alone (absent from older runs)
@@ -79,13 +79,13 @@ export async function writeResults(benchDir: string, run: RunResult): Promise<st
 }
 
 const n = (value: number) => value.toLocaleString('en');
-const x = (value: number) => `${value.toFixed(2)}×`;
+const x = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(2)}×`);
 
 export function renderRun(run: RunResult): string {
   const { load, machine } = run;
   const rows = run.cases.map(
     (c) =>
-      `| ${c.name}${c.inconsistency ? ' (**differs**)' : ''} | ${n(c.api.perSecond)} | ${c.api.p50} | ${c.api.p99} | ${c.api.errors} | ${c.api.serverCpuMs} | ${c.api.postgresCpuMs} | ${n(c.floor.perSecond)} | ${c.floor.p99} | ${x(c.ratio.p99)} | ${x(c.ratio.perSecond)} | ${c.loadAverage ?? ''} |`,
+      `| ${c.name}${c.inconsistency ? ' (**differs**)' : ''} | ${n(c.api.perSecond)} | ${c.api.p50} | ${c.api.p99} | ${c.api.errors} | ${c.api.serverCpuMs} | ${c.api.postgresCpuMs} | ${n(c.floor.perSecond)} | ${c.floor.p99} | ${x(c.ratio?.p99)} | ${x(c.ratio?.perSecond)} | ${c.loadAverage ?? ''} |`,
   );
   const e = run.export;
   return [

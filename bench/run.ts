@@ -223,10 +223,11 @@ async function measureCase(
     path: typeof item.path === 'string' ? item.path : `${samplePath} (random)`,
     api,
     floor,
-    ratio: {
-      p99: round(api.p99 / Math.max(floor.p99, 0.01)),
-      perSecond: round(floor.perSecond / Math.max(api.perSecond, 0.01)),
-    },
+    // none when either side had no answer in time
+    ratio:
+      api.requests > 0 && floor.requests > 0
+        ? { p99: round(api.p99 / floor.p99), perSecond: round(floor.perSecond / api.perSecond) }
+        : null,
     ...(inconsistency ? { inconsistency } : {}),
     floorPlan: plan.map((row) => row['QUERY PLAN']),
     loadAverage: round(os.loadavg()[0]!, 1),
