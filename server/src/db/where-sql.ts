@@ -32,8 +32,10 @@ export const relations: Partial<Record<Model, Record<string, Relation>>> = {
     auditEvents: many('AuditEvent', 'actorId'),
     transitions: many('IncidentTransition', 'actorId'),
     attachments: many('Attachment', 'uploadedById'),
+    recoveryCodes: many('RecoveryCode', 'userId'),
   },
   Session: { user: one('User', 'userId') },
+  RecoveryCode: { user: one('User', 'userId') },
   Defender: {
     createdBy: one('User', 'createdById'),
     acts: many('IncidentAct', 'defenderId'),
