@@ -4,6 +4,7 @@
 // against API.md's role table in shared/src/auth/abilities.test.ts) and the contract's rules:
 // unreadable is 404, readable but forbidden is 403, a workflow edge that does not exist is 409.
 // Each case also checks that no sensitive field the caller may not see is in the response.
+import { randomUUID } from 'node:crypto';
 import { subject } from '@casl/ability';
 import { defineAbilityFor, type Action, type AppSubjects } from '@vigil/shared/auth/abilities';
 import { defenderSensitiveFields } from '@vigil/shared/auth/fields';
@@ -19,7 +20,7 @@ import { listEndpoints } from '../server/src/http/routes.ts';
 import { upload } from '../server/src/modules/attachments/attachments.fixtures.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createUser, signIn, type Client } from './support/http.ts';
-import { sealWrittenValues } from './support/sealed-values.ts';
+import { sealedValue } from './support/sealed-values.ts';
 import { enrol } from './support/two-factor.ts';
 
 type Caller = 'researcher' | 'researcherMM' | 'advocacy' | 'manager' | 'admin';
@@ -76,18 +77,21 @@ const world = {} as World;
 // --- fixtures, written straight to the database so that each case can have a fresh record
 async function makeDefender(spec: DefenderSpec) {
   const db = world.app.database.db;
+  const id = randomUUID();
+  const sealed = (column: string, value: string) =>
+    sealedValue(world.app, value, 'Defender', column, id);
   const row = await db.defender.create({
     data: {
+      id,
       displayName: `Matrix defender ${(world.sequence += 1)}`,
-      legalName: 'Legal name (fictional)',
-      contact: 'signal: +000 0000',
-      region: 'Region (fictional)',
+      legalName: sealed('legalName', 'Legal name (fictional)'),
+      contact: sealed('contact', 'signal: +000 0000'),
+      region: sealed('region', 'Region (fictional)'),
       country: spec.country,
       createdById: world.ids[spec.creator],
     },
     select: { id: true },
   });
-  await sealWrittenValues(world.app);
   return row.id;
 }
 
@@ -106,18 +110,27 @@ async function makeIncident(spec: IncidentSpec, defenderId: string) {
       createdById: world.ids[spec.creator],
       acts: { create: [{ position: 0, defenderId, violation: 'ARBITRARY_ARREST' }] },
       sources: {
-        create: [0, 1].map((position) => ({
-          position,
-          kind: 'WITNESS_TESTIMONY',
-          reliability: 'RELIABLE' as const,
-          description: 'A witness (fictional)',
-          identity: `Witness ${position} (fictional)`,
-        })),
+        create: [0, 1].map((position) => {
+          const id = randomUUID();
+          return {
+            id,
+            position,
+            kind: 'WITNESS_TESTIMONY',
+            reliability: 'RELIABLE' as const,
+            description: 'A witness (fictional)',
+            identity: sealedValue(
+              world.app,
+              `Witness ${position} (fictional)`,
+              'IncidentSource',
+              'identity',
+              id,
+            ),
+          };
+        }),
       },
     },
     select: { id: true },
   });
-  await sealWrittenValues(world.app);
   return row.id;
 }
 

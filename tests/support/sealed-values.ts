@@ -1,16 +1,32 @@
 import { defenderSensitiveFields } from '@vigil/shared/auth/fields';
-import { configuredFieldCipher, openFields } from '../../server/src/security/field-cipher.ts';
-import { sealPlaintext } from '../../server/src/security/reseal.ts';
+import {
+  configuredFieldCipher,
+  openFields,
+  placeOf,
+  type FieldCipher,
+} from '../../server/src/security/field-cipher.ts';
 import type { TestApp } from './app.ts';
 
-const cipherOf = (app: TestApp) =>
-  configuredFieldCipher({ NODE_ENV: 'test', DATA_DIR: app.dataDir }, () => {});
+const ciphers = new WeakMap<TestApp, FieldCipher>();
+function cipherOf(app: TestApp): FieldCipher {
+  let cipher = ciphers.get(app);
+  if (!cipher) {
+    cipher = configuredFieldCipher({ NODE_ENV: 'test', DATA_DIR: app.dataDir }, () => {});
+    ciphers.set(app, cipher);
+  }
+  return cipher;
+}
 
-// Fixtures written straight into the tables hold sensitive values in plain text, as databases
-// did before values were sealed: this seals them with the app's key, as the server's start-up
-// does, so that the app opens them.
-export async function sealWrittenValues(app: TestApp): Promise<void> {
-  await sealPlaintext(app.database.pool, cipherOf(app), () => {});
+// Fixtures written straight into the tables seal their sensitive values with the app's key, as
+// the app does, so that the app opens them: the value sealed at its place (placeOf).
+export function sealedValue(
+  app: TestApp,
+  value: string,
+  model: string,
+  column: string,
+  id: string,
+) {
+  return cipherOf(app).seal(value, placeOf(model, column, id));
 }
 
 // A defender's row as read from the database, its sensitive values opened with the app's key.
