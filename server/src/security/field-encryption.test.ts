@@ -110,6 +110,12 @@ describe('sensitive fields at rest', () => {
       sources: renamed,
     });
     expect(again.status).toBe(200);
+    // an edit that leaves the sources out keeps their sealed identities as they are
+    const retitled = await researcher.request('PATCH', `/api/incidents/${incident.id}`, {
+      version: incident.version + 2,
+      title: 'Retitled without touching the sources',
+    });
+    expect(retitled.status).toBe(200);
 
     const { rows } = await app.database.pool.query<{ id: string; identity: string | null }>(
       'SELECT id, identity FROM "IncidentSource" WHERE "incidentId" = $1 ORDER BY position',
@@ -123,7 +129,11 @@ describe('sensitive fields at rest', () => {
       `SELECT changes FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'UPDATE' ORDER BY seq`,
       [incident.id],
     );
-    expect(updates.map(({ changes }) => Object.keys(changes))).toEqual([['sources'], []]);
+    expect(updates.map(({ changes }) => Object.keys(changes))).toEqual([
+      ['sources'],
+      [],
+      ['title'],
+    ]);
     const shown = await json<IncidentOutput>(
       await researcher.get(`/api/incidents/${incident.id}?include=sensitive`),
     );

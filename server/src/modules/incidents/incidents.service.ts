@@ -390,20 +390,22 @@ export async function updateIncident(
       },
     });
     if (count === 0) return undefined;
-    // compared opened, so that sources saved again unchanged are no change (the log masks them)
-    const identitiesBefore = openedIdentities(cipher, await storedIdentities(tx, id));
+    // Sources given replace the old ones, each identity sealed afresh: they are compared opened,
+    // so that sources saved again unchanged are no change (the log masks them). Sources not given
+    // keep their sealed values, equal before and after, and are neither read again nor opened.
+    const identities = sources && {
+      before: openedIdentities(cipher, await storedIdentities(tx, id)),
+      after: sources.map((source) => source.identity ?? null),
+    };
     const row = await tx.incident.update({
       where: { id },
       data: replacedLists({ acts, charges, sources }, cipher),
       select: incidentSelect,
     });
     const after = toIncidentOutput(row);
-    const identitiesAfter = sources
-      ? sources.map((source) => source.identity ?? null)
-      : identitiesBefore;
     const changes = changesOf(
-      auditedFields(withIdentities(before, identitiesBefore)),
-      auditedFields(withIdentities(after, identitiesAfter)),
+      auditedFields(identities ? withIdentities(before, identities.before) : before),
+      auditedFields(identities ? withIdentities(after, identities.after) : after),
       incidentSensitiveFields,
     );
     await recordAudit(tx, incidentEvent(ctx, 'UPDATE', after, changes));

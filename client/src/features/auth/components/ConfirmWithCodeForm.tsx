@@ -13,14 +13,11 @@ interface ConfirmWithCodeFormProps {
 // two-factor sign-in asks for.
 export function ConfirmWithCodeForm({ submitLabel, danger, onConfirm }: ConfirmWithCodeFormProps) {
   const { t } = useAuthText();
-  const {
-    form: {
-      register,
-      formState: { errors, isSubmitting },
-    },
-    onSubmit,
-    alert,
-  } = useTwoFactorForm(twoFactorConfirmInput, { password: '', code: '' }, onConfirm);
+  const { register, errors, isSubmitting, onSubmit, alert } = useTwoFactorForm(
+    twoFactorConfirmInput,
+    { password: '', code: '' },
+    onConfirm,
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -18,15 +18,10 @@ const inGroups = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secre
 function PasswordStep({ onSetUp }: { onSetUp: (setup: TwoFactorSetupOutput) => void }) {
   const { t } = useAuthText();
   const setUp = useSetUpTwoFactor();
-  const {
-    form: {
-      register,
-      formState: { errors, isSubmitting },
-    },
-    onSubmit,
-    alert,
-  } = useTwoFactorForm(twoFactorSetupInput, { password: '' }, async (values) =>
-    onSetUp(await setUp.mutateAsync(values)),
+  const { register, errors, isSubmitting, onSubmit, alert } = useTwoFactorForm(
+    twoFactorSetupInput,
+    { password: '' },
+    async (values) => onSetUp(await setUp.mutateAsync(values)),
   );
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -59,15 +54,10 @@ function ScanStep({
 }) {
   const { t } = useAuthText();
   const enable = useEnableTwoFactor();
-  const {
-    form: {
-      register,
-      formState: { errors, isSubmitting },
-    },
-    onSubmit,
-    alert,
-  } = useTwoFactorForm(twoFactorEnableInput, { code: '' }, async (values) =>
-    onEnabled((await enable.mutateAsync(values)).recoveryCodes),
+  const { register, errors, isSubmitting, onSubmit, alert } = useTwoFactorForm(
+    twoFactorEnableInput,
+    { code: '' },
+    async (values) => onEnabled((await enable.mutateAsync(values)).recoveryCodes),
   );
   return (
     <form onSubmit={onSubmit} noValidate>

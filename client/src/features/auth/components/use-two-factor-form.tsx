@@ -31,5 +31,6 @@ export function useTwoFactorForm<T extends FieldValues>(
       {failure}
     </Alert>
   );
-  return { form, onSubmit, alert };
+  const { errors, isSubmitting } = form.formState;
+  return { register: form.register, errors, isSubmitting, onSubmit, alert };
 }
