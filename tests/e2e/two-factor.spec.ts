@@ -117,7 +117,14 @@ describe('two-factor sign-in in the browser', { timeout: 180_000 }, () => {
 
   it('when a manager must use it and has not set it up, then every page leads to setting it up, and once it is on, the others open', async () => {
     const user = await createUser(app, { role: 'MANAGER', countries: ['KH'] });
-    const { page, problems } = await signedIn(user);
+    const { context, page, problems } = await openPage(browser, app.url);
+    contexts.push(context);
+    // what the app asks that the API refuses it until two-factor sign-in is on
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 403) refused.push(new URL(response.url()).pathname);
+    });
+    await signInThroughPage(page, user.email, user.password);
     await page.waitForURL('**/account/two-factor');
     await page.getByRole('status').filter({ hasText: 'Your role must use two-factor' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -127,6 +134,7 @@ describe('two-factor sign-in in the browser', { timeout: 180_000 }, () => {
       .getByRole('link', { name: 'Defenders' })
       .click();
     await page.waitForURL('**/account/two-factor');
+    expect(refused).toEqual([]);
 
     await enrolThroughPage(page, user.password);
     expect(await seriousViolations(page)).toEqual([]);
