@@ -10,6 +10,8 @@ const appendOnlyTable = 'AuditEvent';
 const migrationsTable = '_prisma_migrations';
 // marked when used or replaced, never deleted: the trace of every code stays
 const keptTable = 'RecoveryCode';
+// kept by Incident's triggers, which write it as the owner: the app may only read it
+const derivedTable = 'IncidentCount';
 
 // A login role without ownership or any power over other roles, the database or replication.
 const roleAttributes = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
@@ -35,8 +37,9 @@ export async function ensureServingRole(
 
 // Run by the migrator as the owner after every run, so that tables added by new migrations are
 // granted too (the migrations themselves name no role): reading and writing the ordinary
-// tables, reading and appending audit events, drawing from sequences; nothing else. Nothing is
-// done when the owner serves too: revoking from itself would only lock it out of its tables.
+// tables, reading and appending audit events, reading the derived counts, drawing from
+// sequences; nothing else. Nothing is done when the owner serves too: revoking from itself
+// would only lock it out of its tables.
 export async function grantServingRole(client: pg.ClientBase, role: string): Promise<void> {
   const { rows } = await client.query<{ role: string }>('SELECT current_user AS role');
   if (rows[0]!.role === role) return;
@@ -61,6 +64,9 @@ export async function grantServingRole(client: pg.ClientBase, role: string): Pro
     }
     if (await existing(keptTable)) {
       await client.query(`REVOKE DELETE ON "${keptTable}" FROM ${to}`);
+    }
+    if (await existing(derivedTable)) {
+      await client.query(`REVOKE INSERT, UPDATE, DELETE ON "${derivedTable}" FROM ${to}`);
     }
     if (await existing(migrationsTable)) {
       await client.query(`REVOKE INSERT, UPDATE, DELETE ON "${migrationsTable}" FROM ${to}`);
