@@ -118,7 +118,7 @@ describe('schema drift', () => {
       sql: `DROP INDEX "Incident_occurredOn_id_idx";
             CREATE INDEX "Incident_occurredOn_id_idx" ON "Incident" ("occurredOn", "id")`,
       drift: [
-        'index "Incident_occurredOn_id_idx": columns is ("occurredOn", "id") in the database, schema.prisma says ("occurredOn" DESC, "id")',
+        'index "Incident_occurredOn_id_idx": columns is ("occurredOn", "id") in the database, schema.prisma says ("occurredOn" DESC, "id" DESC)',
       ],
     },
     {

@@ -34,18 +34,23 @@ function decodeCursor(cursor: string): CursorValue {
   ]);
 }
 
+// The rows after the cursor: (field, id) beyond the cursor's pair. PostgreSQL reads the first
+// condition as the start of the (field, id) index range, so a deep page starts where the last one
+// ended; the second only sorts out the rows that share the cursor's date.
+function after(sort: Sort, { at, id }: CursorValue) {
+  const value = new Date(at);
+  const [from, beyond] = sort.direction === 'desc' ? ['lte', 'lt'] : ['gte', 'gt'];
+  return {
+    AND: [
+      { [sort.field]: { [from]: value } },
+      { OR: [{ [sort.field]: { [beyond]: value } }, { id: { [beyond]: id } }] },
+    ],
+  };
+}
+
 export function pageQuery(sort: Sort, limit: number, cursor: string | undefined) {
   const order = sort.direction;
-  const after = order === 'desc' ? 'lt' : 'gt';
-  const where = cursor
-    ? (() => {
-        const { at, id } = decodeCursor(cursor);
-        const value = new Date(at);
-        return {
-          OR: [{ [sort.field]: { [after]: value } }, { [sort.field]: value, id: { [after]: id } }],
-        };
-      })()
-    : {};
+  const where = cursor ? after(sort, decodeCursor(cursor)) : {};
   return { where, orderBy: [{ [sort.field]: order }, { id: order }], take: limit + 1 };
 }
 

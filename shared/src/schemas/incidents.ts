@@ -154,6 +154,10 @@ export type IncidentFilters = z.output<z.ZodObject<typeof incidentFilters>>;
 export const incidentListQuery = z.strictObject({
   ...incidentFilters,
   sort: z.enum(incidentSorts).default('-occurredOn'),
+  include: z
+    .literal('details')
+    .optional()
+    .describe('details: each item also carries its summary, acts, charges and sources'),
   ...listQuery,
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
@@ -202,6 +206,7 @@ export const incidentOutput = z.object({
   defenderIds: z.array(id),
   violations: z.array(z.string()),
   perpetrators: z.array(z.string()),
+  sourceCount: z.number().int().describe('how many sources the incident has, read-only'),
   version: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -211,7 +216,19 @@ export const incidentOutput = z.object({
 });
 export type IncidentOutput = z.infer<typeof incidentOutput>;
 
-export const incidentList = listOf(incidentOutput);
+// An item of the incident list: what a list shows, the incident's own fields and what its acts
+// and sources add up to, without the child rows, which make a page ten times heavier. With
+// `include=details` an item also carries its summary, acts, charges and sources (never source
+// identities), for the few screens that show them per incident.
+export const incidentListItem = incidentOutput
+  .omit({ summary: true, acts: true, charges: true, sources: true })
+  .extend(
+    incidentOutput.pick({ summary: true, acts: true, charges: true, sources: true }).partial()
+      .shape,
+  );
+export type IncidentListItem = z.infer<typeof incidentListItem>;
+
+export const incidentList = listOf(incidentListItem);
 export type IncidentList = z.infer<typeof incidentList>;
 
 export const incidentTransition = z.object({

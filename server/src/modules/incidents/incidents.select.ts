@@ -1,5 +1,5 @@
 import type { AppSubjects } from '@vigil/shared/auth/abilities';
-import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { IncidentListItem, IncidentOutput } from '@vigil/shared/schemas/incidents';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import { asSubject } from '../../http/subject.ts';
 import { auditorOf } from '../audit/index.ts';
@@ -50,10 +50,23 @@ export const incidentSelect = {
   },
 } satisfies Prisma.IncidentSelect;
 
-// Lists never carry source identities: a sensitive value is read one incident at a time,
-// where each reading is audited, never in bulk.
-export const incidentListSelect = {
+// A list item: the incident's own columns and those that sum up its acts and sources (kept by
+// triggers), no child rows; one index scan of one table per page.
+const { acts: _acts, charges: _charges, sources: _sources, summary: _summary, ...ownColumns } =
+  incidentSelect;
+export const incidentSummarySelect = {
+  ...ownColumns,
+  defenderIds: true,
+  violations: true,
+  perpetrators: true,
+  sourceCount: true,
+} satisfies Prisma.IncidentSelect;
+
+// A list item with `include=details`. Lists never carry source identities: a sensitive value is
+// read one incident at a time, where each reading is audited, never in bulk.
+export const incidentDetailsSelect = {
   ...incidentSelect,
+  ...incidentSummarySelect,
   sources: {
     ...incidentSelect.sources,
     select: { ...incidentSelect.sources.select, identity: false },
@@ -61,13 +74,42 @@ export const incidentListSelect = {
 } satisfies Prisma.IncidentSelect;
 
 type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
-type IncidentListRow = Prisma.IncidentGetPayload<{ select: typeof incidentListSelect }>;
+type IncidentDetailsRow = Prisma.IncidentGetPayload<{ select: typeof incidentDetailsSelect }>;
+type IncidentSummaryRow = Prisma.IncidentGetPayload<{ select: typeof incidentSummarySelect }>;
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 const distinct = <T>(values: T[]) => [...new Set(values)];
 
+// A list item in the API's shape.
+export function toIncidentListItem(row: IncidentSummaryRow | IncidentDetailsRow): IncidentListItem {
+  const item = {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    occurredOn: dateOnly(row.occurredOn),
+    datePrecision: row.datePrecision,
+    country: row.country,
+    location: row.location,
+    verification: row.verification,
+    status: row.status,
+    confidentiality: row.confidentiality,
+    defenderIds: row.defenderIds,
+    violations: row.violations,
+    perpetrators: row.perpetrators,
+    sourceCount: row.sourceCount,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    createdById: row.createdById,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+  if (!('acts' in row)) return item;
+  const { summary, acts, charges, sources } = toIncidentOutput(row);
+  return { ...item, summary, acts, charges, sources };
+}
+
 // The row in the API's shape: dates as YYYY-MM-DD, and the lists derived from the acts.
-export function toIncidentOutput(row: IncidentRow | IncidentListRow): IncidentOutput {
+export function toIncidentOutput(row: IncidentRow | IncidentDetailsRow): IncidentOutput {
   return {
     id: row.id,
     reference: row.reference,
@@ -89,6 +131,7 @@ export function toIncidentOutput(row: IncidentRow | IncidentListRow): IncidentOu
     defenderIds: distinct(row.acts.map((act) => act.defenderId)),
     violations: distinct(row.acts.map((act) => act.violation)),
     perpetrators: distinct(row.acts.flatMap((act) => act.perpetrators)),
+    sourceCount: row.sources.length,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -110,6 +153,7 @@ export function auditedFields(incident: IncidentOutput) {
     defenderIds: _defenderIds,
     violations: _violations,
     perpetrators: _perpetrators,
+    sourceCount: _sourceCount,
     ...edited
   } = incident;
   return edited;

@@ -8,6 +8,7 @@ import {
   sourcesToVerify,
   type CreateIncidentInput,
   type IncidentFilters,
+  type IncidentListItem,
   type IncidentListQuery,
   type IncidentOutput,
   type UpdateIncidentInput,
@@ -19,6 +20,7 @@ import type { Db, Tx } from '../../db/prisma.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
+import { present } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { placeOf, type FieldCipher } from '../../security/field-cipher.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
@@ -29,9 +31,11 @@ import { newReference } from './incidents.references.ts';
 import {
   auditedFields,
   incidentEvent,
-  incidentListSelect,
+  incidentDetailsSelect,
   incidentSelect,
   incidentSubject,
+  incidentSummarySelect,
+  toIncidentListItem,
   toIncidentOutput,
 } from './incidents.select.ts';
 
@@ -152,13 +156,10 @@ export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentW
   if (filters.country) where.push({ country: { in: filters.country } });
   if (filters.status) where.push({ status: { in: filters.status } });
   if (filters.verification) where.push({ verification: { in: filters.verification } });
-  if (filters.violation) where.push({ acts: { some: { violation: { in: filters.violation } } } });
-  if (filters.perpetrator) {
-    where.push({ acts: { some: { perpetrators: { hasSome: filters.perpetrator } } } });
-  }
-  if (filters.defenderId) {
-    where.push({ acts: { some: { defenderId: { in: filters.defenderId } } } });
-  }
+  // the acts' values as the incident keeps them (one GIN index each), not a probe per incident
+  if (filters.violation) where.push({ violations: { hasSome: filters.violation } });
+  if (filters.perpetrator) where.push({ perpetrators: { hasSome: filters.perpetrator } });
+  if (filters.defenderId) where.push({ defenderIds: { hasSome: filters.defenderId } });
   if (filters.from) where.push({ occurredOn: { gte: new Date(filters.from) } });
   if (filters.to) where.push({ occurredOn: { lte: new Date(filters.to) } });
   if (filters.createdById) where.push({ createdById: { in: filters.createdById } });
@@ -176,18 +177,18 @@ export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentW
 export async function listIncidents(
   ctx: Ctx,
   query: IncidentListQuery,
-): Promise<{ items: Presented[]; nextCursor: string | null }> {
+): Promise<{ items: Partial<IncidentListItem>[]; nextCursor: string | null }> {
   const sort = parseSort(query.sort);
   const page = pageQuery(sort, query.limit, query.cursor);
   const rows = await ctx.db.incident.findMany({
     where: readableIncidents(ctx.ability, ...incidentFiltersWhere(query), page.where),
     orderBy: page.orderBy,
     take: page.take,
-    select: incidentListSelect,
+    select: query.include === 'details' ? incidentDetailsSelect : incidentSummarySelect,
   });
   const { items, nextCursor } = toPage(rows, query.limit, sort);
   return {
-    items: await Promise.all(items.map((row) => presentIncident(ctx, toIncidentOutput(row)))),
+    items: items.map((row) => present(ctx.ability, 'Incident', toIncidentListItem(row), { sensitive: false }).data),
     nextCursor,
   };
 }

@@ -1,7 +1,7 @@
 import { Anchor, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
-import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { IncidentListItem } from '@vigil/shared/schemas/incidents';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable.tsx';
@@ -43,7 +43,7 @@ function CasesSection({
   );
 }
 
-export function IncidentLink({ incident }: { incident: IncidentOutput }) {
+export function IncidentLink({ incident }: { incident: IncidentListItem }) {
   return (
     <Group gap="xs" wrap="wrap" align="center">
       <ReferenceBadge reference={incident.reference} />
@@ -87,7 +87,7 @@ function OutsideAccess({ count, kind }: { count: number; kind: 'incidents' | 'de
 export function LinkedIncidents({ ids }: { ids: string[] }) {
   const { t } = useAdvocacyText();
   const incidents = useIncidentsByIds(ids);
-  const columns = useMemo<ColumnDef<IncidentOutput, unknown>[]>(
+  const columns = useMemo<ColumnDef<IncidentListItem, unknown>[]>(
     () => [
       {
         id: 'incident',

@@ -2,7 +2,7 @@ import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { auditListQuery, type AuditEventOutput } from '@vigil/shared/schemas/audit';
 import type { DefenderOutput } from '@vigil/shared/schemas/defenders';
-import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { IncidentListItem } from '@vigil/shared/schemas/incidents';
 import { vocabularyNames, type VocabularyName } from '@vigil/shared/vocabularies';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
@@ -40,7 +40,7 @@ interface KnownRecords {
   // account names (see useActorNames)
   names: ReadonlyMap<string, string> | undefined;
   // the incidents and defenders of the listed events that the caller may read
-  incidents: ReadonlyMap<string, IncidentOutput> | undefined;
+  incidents: ReadonlyMap<string, IncidentListItem> | undefined;
   defenders: ReadonlyMap<string, DefenderOutput> | undefined;
 }
 

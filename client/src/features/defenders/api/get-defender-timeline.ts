@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { advocacyList } from '@vigil/shared/schemas/advocacy';
-import { incidentList } from '@vigil/shared/schemas/incidents';
+import { listOf } from '@vigil/shared/schemas/common';
+import { incidentOutput } from '@vigil/shared/schemas/incidents';
 import { api } from '../../../lib/api-client.ts';
 import { queryString } from '../../../lib/list-params.ts';
 import { defenderKeys } from './keys.ts';
@@ -9,10 +10,13 @@ import { defenderKeys } from './keys.ts';
 // defender's history in practice.
 const timelineLimit = 200;
 
+// each incident with its acts and charges, to show what befell this defender
+const incidentsWithDetails = listOf(incidentOutput);
+
 export function getDefenderIncidents(defenderId: string, signal?: AbortSignal) {
   return api.get(
-    `/incidents${queryString({ defenderId, sort: '-occurredOn', limit: timelineLimit })}`,
-    incidentList,
+    `/incidents${queryString({ defenderId, sort: '-occurredOn', limit: timelineLimit, include: 'details' })}`,
+    incidentsWithDetails,
     signal,
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
-import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { IncidentListItem } from '@vigil/shared/schemas/incidents';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
@@ -12,11 +12,11 @@ import { countryName, formatRelative } from '../../../lib/format.ts';
 import { useHomeText } from '../i18n/index.ts';
 
 interface IncidentItemsProps {
-  incidents: readonly IncidentOutput[];
+  incidents: readonly IncidentListItem[];
   // which moment the line reports: the last change (default) or when it was logged
   moment?: 'updated' | 'created';
   // more under an incident (the reviewer's comment)
-  extra?: (incident: IncidentOutput) => ReactNode;
+  extra?: (incident: IncidentListItem) => ReactNode;
 }
 
 // Incidents as UI.md names them: reference badge and title, then status, date and country.

@@ -1,5 +1,5 @@
 import { Blockquote, Button, Loader, Text } from '@mantine/core';
-import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { IncidentListItem } from '@vigil/shared/schemas/incidents';
 import { Link } from 'react-router';
 import { EmptyState, QueryState } from '../../../components/ui/QueryState.tsx';
 import { useAppAbility } from '../../../lib/ability.ts';
@@ -11,10 +11,10 @@ import { useHomeText } from '../i18n/index.ts';
 import { HomeBlock } from './HomeBlock.tsx';
 import { IncidentItems } from './IncidentItems.tsx';
 
-function ReturnComments({ incidents }: { incidents: readonly IncidentOutput[] }) {
+function ReturnComments({ incidents }: { incidents: readonly IncidentListItem[] }) {
   const { t } = useHomeText();
   const transitions = useReturnTransitions(incidents.map((incident) => incident.id));
-  const commentOf = (incident: IncidentOutput) => {
+  const commentOf = (incident: IncidentListItem) => {
     const query = transitions[incidents.indexOf(incident)];
     if (!query || query.isPending) return <Loader size="xs" aria-label={t('returned.comment')} />;
     if (query.error) {

@@ -4,7 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import {
   sourcesToVerify,
   incidentListQuery,
-  type IncidentOutput,
+  type IncidentListItem,
 } from '@vigil/shared/schemas/incidents';
 import { useMemo } from 'react';
 import { DataTable } from '../../../components/ui/DataTable.tsx';
@@ -57,7 +57,7 @@ function ReviewQueue() {
   const total = useReviewCount();
   const items = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
 
-  const columns = useMemo<ColumnDef<IncidentOutput, unknown>[]>(
+  const columns = useMemo<ColumnDef<IncidentListItem, unknown>[]>(
     () => [
       {
         id: 'incident',
@@ -82,7 +82,7 @@ function ReviewQueue() {
       {
         id: 'sources',
         header: t('review.columns.sources'),
-        cell: ({ row }) => <SourceCount count={row.original.sources.length} />,
+        cell: ({ row }) => <SourceCount count={row.original.sourceCount} />,
       },
       {
         id: 'author',

@@ -1,6 +1,6 @@
 import { Anchor, Box, Group, Stack, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
-import type { IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { IncidentListItem } from '@vigil/shared/schemas/incidents';
 import { Link } from 'react-router';
 import {
   IncidentStatusBadge,
@@ -15,7 +15,7 @@ import type { useIncidentsText } from '../../i18n/index.ts';
 type T = ReturnType<typeof useIncidentsText>['t'];
 
 // The incident as UI.md names it: reference badge, then title; the lock when restricted.
-export function IncidentName({ incident }: { incident: IncidentOutput }) {
+export function IncidentName({ incident }: { incident: IncidentListItem }) {
   return (
     <Stack gap={2} align="flex-start">
       <Anchor
@@ -56,7 +56,7 @@ function Terms({
 }
 
 // Column ids match the list's sort values, so that a sortable header maps to `sort`.
-export function incidentColumns(t: T): ColumnDef<IncidentOutput, unknown>[] {
+export function incidentColumns(t: T): ColumnDef<IncidentListItem, unknown>[] {
   return [
     {
       id: 'incident',

@@ -10,8 +10,15 @@ import { workflowErrorMessage } from './workflow-errors.ts';
 
 export type WorkflowIncident = Pick<
   IncidentOutput,
-  'id' | 'reference' | 'version' | 'status' | 'country' | 'createdById' | 'confidentiality'
-> & { sources: readonly unknown[] };
+  | 'id'
+  | 'reference'
+  | 'version'
+  | 'status'
+  | 'country'
+  | 'createdById'
+  | 'confidentiality'
+  | 'sourceCount'
+>;
 
 // The steps the caller may take from the incident's current status: the workflow's edges
 // (shared/enums.ts) that the ability allows, with the target status as the field.
@@ -47,8 +54,8 @@ export function useWorkflow() {
         return false;
       };
       setFailure(null);
-      if (to === 'VERIFIED' && incident.sources.length < sourcesToVerify) {
-        return fail(t('workflow.error.needsSources', { count: incident.sources.length }));
+      if (to === 'VERIFIED' && incident.sourceCount < sourcesToVerify) {
+        return fail(t('workflow.error.needsSources', { count: incident.sourceCount }));
       }
       try {
         await transition.mutateAsync({
