@@ -128,7 +128,7 @@ describe('statistics from the incident counts', () => {
     await expectCountsToMatchIncidents();
     await expectSummaryToAgree();
     // the colleague's RESTRICTED incidents are counted for the manager, not for the researcher
-    const query = { groupBy: 'country', country: ['KH'] } as const;
+    const query: IncidentStatsQuery = { groupBy: 'country', country: ['KH'] };
     const researcher = await countSummary(ctx.researcher, query);
     const manager = await countSummary(ctx.manager, query);
     const restricted = await app.database.db.incident.count({
