@@ -174,34 +174,61 @@ describe('statistics from the incident counts', () => {
     await expectCountsToMatchIncidents();
   });
 
-  it('when 8 writers create and move incidents of the same buckets at once, then every change counts', async () => {
+  it('when 8 writers create and move incidents of the same two buckets at once, then every change counts', async () => {
     const db = app.database.db;
-    const bucket = { country: 'TH', occurredOn: new Date('2016-06-15'), status: 'DRAFT' } as const;
+    // two buckets that differ by status only
+    const inBucket = (status: 'DRAFT' | 'SUBMITTED') =>
+      incident('manager', {
+        country: 'TH',
+        occurredOn: new Date('2016-06-15'),
+        status,
+        verification: 'UNVERIFIED',
+      });
+    const ids = async (status: 'DRAFT' | 'SUBMITTED') =>
+      Promise.all(
+        Array.from({ length: 8 }, async () => {
+          const row = await db.incident.create({ data: inBucket(status), select: { id: true } });
+          return row.id;
+        }),
+      );
+    const drafts = await ids('DRAFT');
+    const submitted = await ids('SUBMITTED');
+    // as the app writes: a transaction per incident created or moved
     await Promise.all(
       Array.from({ length: 8 }, (_, writer) =>
         db.$transaction(async (tx) => {
-          const created = await tx.incident.create({
-            data: incident('manager', bucket),
-            select: { id: true },
-          });
-          await tx.incident.createMany({
-            data: [incident('manager', bucket), incident('manager', bucket)],
-          });
-          // half move one of theirs to the next bucket, half the other way round
+          await tx.incident.create({ data: inBucket('DRAFT') });
+          await tx.incident.createMany({ data: [inBucket('SUBMITTED'), inBucket('DRAFT')] });
           await tx.incident.update({
-            where: { id: created.id },
-            data: { status: writer % 2 ? 'SUBMITTED' : 'DRAFT', verification: 'LIKELY' },
+            where: { id: writer % 2 ? drafts[writer]! : submitted[writer]! },
+            data: { status: writer % 2 ? 'SUBMITTED' : 'DRAFT' },
           });
         }),
       ),
     );
+    // single statements that each take one incident one way and another the other way: both
+    // buckets change in each, locked in the same order by all of them
+    await Promise.all(
+      Array.from(
+        { length: 8 },
+        (_, writer) =>
+          db.$executeRaw`UPDATE "Incident"
+          SET "status" = CASE "status" WHEN 'DRAFT' THEN 'SUBMITTED'::"IncidentStatus" ELSE 'DRAFT' END
+          WHERE "id" IN (${drafts[writer]!}::uuid, ${submitted[writer]!}::uuid)`,
+      ),
+    );
     await expectCountsToMatchIncidents();
-    const { total } = (await countSummary(ctx.manager, {
-      groupBy: 'month',
+    const { buckets } = (await countSummary(ctx.manager, {
+      groupBy: 'status',
+      country: ['TH'],
       from: '2016-06-01',
       to: '2016-06-30',
     }))!;
-    expect(total).toBe(24);
+    expect(buckets.sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual([
+      // 8 + 2 per writer, 4 moved out and 4 in; 8 + 1 per writer, 4 out and 4 in
+      { key: 'DRAFT', count: 24 },
+      { key: 'SUBMITTED', count: 16 },
+    ]);
   });
 
   it('when a grouping or filter is outside the counts, then the statistics count the incidents themselves', async () => {
