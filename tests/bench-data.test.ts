@@ -41,10 +41,20 @@ afterAll(async () => {
 
 interface ListedIncident {
   id: string;
+  defenderIds: string[];
+  violations: string[];
+  perpetrators: string[];
+  sourceCount: number;
+  status: string;
+  acts?: { defenderId: string; violation: string }[];
+  charges?: unknown[];
+  sources?: unknown[];
+}
+
+interface DetailedIncident extends ListedIncident {
   acts: { defenderId: string; violation: string }[];
   charges: unknown[];
   sources: unknown[];
-  status: string;
 }
 
 // every page of a list, following nextCursor
@@ -82,8 +92,34 @@ describe('bench data generator', () => {
     expect(roles).toEqual(['ADMIN', 'ADVOCACY', 'MANAGER', 'RESEARCHER']);
   });
 
-  it('when a manager of every country pages through the list, then it gets every live incident SQL finds, newest first, with its acts, charges and sources', async () => {
+  it('when a manager of every country pages through the list, then it gets every live incident SQL finds, newest first, with the defenders, violations, perpetrators and source count of its children', async () => {
     const listed = await everyItem<ListedIncident>(manager, '/api/incidents');
+    const { rows } = await owner.query<ListedIncident>(
+      `SELECT i.id,
+         array(SELECT a."defenderId"::text FROM "IncidentAct" AS a WHERE a."incidentId" = i.id
+           GROUP BY 1 ORDER BY min(a.position)) AS "defenderIds",
+         array(SELECT a.violation FROM "IncidentAct" AS a WHERE a."incidentId" = i.id
+           GROUP BY 1 ORDER BY min(a.position)) AS violations,
+         array(SELECT u.code FROM "IncidentAct" AS a, unnest(a.perpetrators) WITH ORDINALITY AS u(code, place)
+           WHERE a."incidentId" = i.id GROUP BY 1 ORDER BY min(ARRAY[a.position, u.place::int])) AS perpetrators,
+         (SELECT count(*)::int FROM "IncidentSource" AS s WHERE s."incidentId" = i.id) AS "sourceCount"
+       FROM "Incident" AS i WHERE i."deletedAt" IS NULL ORDER BY i."occurredOn" DESC, i.id DESC`,
+    );
+    const summary = ({
+      id,
+      defenderIds,
+      violations,
+      perpetrators,
+      sourceCount,
+    }: ListedIncident) => [id, defenderIds, violations, perpetrators, sourceCount];
+    expect(listed.map(summary)).toEqual(rows.map(summary));
+    expect(listed.filter((item) => 'acts' in item || 'sources' in item)).toEqual([]);
+  });
+
+  it('when the list is asked with include=details, then each item of its first pages carries its acts, charges and sources', async () => {
+    const response = await manager.get('/api/incidents?include=details&limit=100');
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as { items: DetailedIncident[] };
     const { rows } = await owner.query<{
       id: string;
       acts: number;
@@ -94,11 +130,15 @@ describe('bench data generator', () => {
          (SELECT count(*)::int FROM "IncidentAct" AS a WHERE a."incidentId" = i.id) AS acts,
          (SELECT count(*)::int FROM "IncidentCharge" AS c WHERE c."incidentId" = i.id) AS charges,
          (SELECT count(*)::int FROM "IncidentSource" AS s WHERE s."incidentId" = i.id) AS sources
-       FROM "Incident" AS i WHERE i."deletedAt" IS NULL ORDER BY i."occurredOn" DESC, i.id DESC`,
+       FROM "Incident" AS i WHERE i."deletedAt" IS NULL ORDER BY i."occurredOn" DESC, i.id DESC LIMIT 100`,
     );
     expect(
-      listed.map((item) => [item.id, item.acts.length, item.charges.length, item.sources.length]),
+      items.map((item) => [item.id, item.acts.length, item.charges.length, item.sources.length]),
     ).toEqual(rows.map((row) => [row.id, row.acts, row.charges, row.sources]));
+    for (const item of items) {
+      expect(item.sourceCount).toBe(item.sources.length);
+      expect(item.defenderIds).toEqual([...new Set(item.acts.map((act) => act.defenderId))]);
+    }
   });
 
   it('when incidents are opened one by one, then each detail carries its acts in position order, and verified ones their two sources', async () => {
@@ -110,7 +150,7 @@ describe('bench data generator', () => {
     for (const row of rows) {
       const response = await manager.get(`/api/incidents/${row.id}`);
       expect(response.status).toBe(200);
-      const detail = (await response.json()) as ListedIncident;
+      const detail = (await response.json()) as DetailedIncident;
       expect(detail.acts.map((act) => act.defenderId)).toEqual(row.defenders);
       if (row.status === 'VERIFIED' || row.status === 'ARCHIVED') {
         expect(detail.sources.length).toBeGreaterThanOrEqual(2);
@@ -208,6 +248,42 @@ describe('bench data generator', () => {
        WHERE i.version <> 1 + (SELECT count(*) FROM "IncidentTransition" AS t WHERE t."incidentId" = i.id)`,
     );
     expect(versions).toEqual([]);
+  });
+
+  it('when the list columns and the statistics counts are recomputed by the migrations’ own functions, then every incident and every count already holds them', async () => {
+    const listColumns = `SELECT id, "defenderIds", violations, perpetrators, "sourceCount" FROM "Incident"`;
+    await owner.query('BEGIN');
+    try {
+      await owner.query(`CREATE TEMP TABLE generated ON COMMIT DROP AS ${listColumns}`);
+      await owner.query(
+        `SELECT incident_summarise_acts(ARRAY(SELECT id FROM "Incident")),
+           incident_count_sources(ARRAY(SELECT id FROM "Incident"))`,
+      );
+      const differ = await column(
+        `SELECT id::text AS value FROM (${listColumns} EXCEPT SELECT * FROM generated) AS d
+         UNION ALL SELECT id::text FROM (SELECT * FROM generated EXCEPT ${listColumns}) AS d`,
+      );
+      expect(differ).toEqual([]);
+      const { rows } = await owner.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM generated WHERE cardinality(violations) > 1`,
+      );
+      expect(rows[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await owner.query('ROLLBACK');
+    }
+    const recounted = `SELECT country, date_trunc('month', "occurredOn")::date AS month, status,
+      verification, confidentiality, "createdById", count(*)::int AS count
+      FROM "Incident" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3, 4, 5, 6`;
+    const counted = `SELECT country, month, status, verification, confidentiality, "createdById", count
+      FROM "IncidentCount"`;
+    const { rows: countDiffers } = await owner.query(
+      `(${recounted} EXCEPT ${counted}) UNION ALL (${counted} EXCEPT ${recounted})`,
+    );
+    expect(countDiffers).toEqual([]);
+    const { rows: total } = await owner.query<{ n: number }>(
+      `SELECT sum(count)::int AS n FROM "IncidentCount"`,
+    );
+    expect(total[0]!.n).toBeGreaterThan(incidents * 0.9);
   });
 
   it('when the audit log is verified, then its hash chain holds over every generated event and the app’s own events after them', async () => {
