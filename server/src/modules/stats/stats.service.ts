@@ -131,7 +131,7 @@ type Where = Record<string, unknown>;
 // `where` over the columns of "IncidentCount", or undefined when it names anything else. The
 // table counts live incidents only, so `deletedAt: null`, which readableIncidents adds, holds
 // for every incident it counts and becomes `{}` (true), wherever it sits, even under NOT or OR.
-function summaryWhere(where: Where): Where | undefined {
+export function summaryWhere(where: Where): Where | undefined {
   const summary: Where = {};
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
