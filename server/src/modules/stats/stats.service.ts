@@ -112,10 +112,12 @@ const day = 24 * 60 * 60 * 1000;
 // here rather than assumed, since a condition left out would count what the caller may not read),
 // the filters country, status and verification, and a period of whole months. Anything else
 // counts over "Incident".
-const summaryKeys: Partial<Record<IncidentGrouping, Prisma.Sql>> = {
-  country: sql`c."country"::text`,
-  status: sql`c."status"::text`,
-  month: sql`to_char(c."month", 'YYYY-MM')`,
+// Grouped by the column itself, and the key written once per bucket rather than once per row
+// (to_char on every row took half of the statement's time by month).
+const summaryKeys: Partial<Record<IncidentGrouping, { column: Prisma.Sql; key: Prisma.Sql }>> = {
+  country: { column: sql`c."country"`, key: sql`c."country"::text` },
+  status: { column: sql`c."status"`, key: sql`c."status"::text` },
+  month: { column: sql`c."month"`, key: sql`to_char(c."month", 'YYYY-MM')` },
 };
 const summaryColumns = new Set([
   'country',
@@ -161,11 +163,11 @@ export async function countSummary(
   query: IncidentStatsQuery,
 ): Promise<{ buckets: Row[]; total: number } | undefined> {
   const { groupBy, from, to, ...filters } = query;
-  const key = summaryKeys[groupBy];
+  const grouping = summaryKeys[groupBy];
   const filtered = Object.entries(query).filter(
     ([name, value]) => name !== 'groupBy' && value !== undefined,
   );
-  if (!key || filtered.some(([name]) => !summaryFilters.has(name))) return undefined;
+  if (!grouping || filtered.some(([name]) => !summaryFilters.has(name))) return undefined;
   if ((from && !isFirstOfMonth(from)) || (to && !isLastOfMonth(to))) return undefined;
   const picked = summaryWhere(readableIncidents(ctx.ability, ...incidentFiltersWhere(filters)));
   if (!picked) return undefined;
@@ -175,8 +177,8 @@ export async function countSummary(
   if (from) conditions.push(sql`c."month" >= ${from}::date`);
   if (to) conditions.push(sql`c."month" <= ${to}::date`);
   const buckets = await ctx.db.$queryRaw<Row[]>(
-    sql`SELECT ${key} AS key, sum(c."count")::int AS count FROM "IncidentCount" AS c
-      WHERE ${join(conditions, ' AND ')} GROUP BY 1`,
+    sql`SELECT ${grouping.key} AS key, sum(c."count")::int AS count FROM "IncidentCount" AS c
+      WHERE ${join(conditions, ' AND ')} GROUP BY ${grouping.column}`,
   );
   return { buckets, total: buckets.reduce((sum, bucket) => sum + bucket.count, 0) };
 }
