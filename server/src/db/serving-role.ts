@@ -10,8 +10,8 @@ const appendOnlyTable = 'AuditEvent';
 const migrationsTable = '_prisma_migrations';
 // marked when used or replaced, never deleted: the trace of every code stays
 const keptTable = 'RecoveryCode';
-// kept by Incident's triggers, which write it as the owner: the app may only read it
-const derivedTable = 'IncidentCount';
+// kept by Incident's triggers, which write them as the owner: the app may only read them
+const derivedTables = ['IncidentCount', 'IncidentCountAllAuthors'];
 
 // A login role without ownership or any power over other roles, the database or replication.
 const roleAttributes = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
@@ -65,8 +65,10 @@ export async function grantServingRole(client: pg.ClientBase, role: string): Pro
     if (await existing(keptTable)) {
       await client.query(`REVOKE DELETE ON "${keptTable}" FROM ${to}`);
     }
-    if (await existing(derivedTable)) {
-      await client.query(`REVOKE INSERT, UPDATE, DELETE ON "${derivedTable}" FROM ${to}`);
+    for (const table of derivedTables) {
+      if (await existing(table)) {
+        await client.query(`REVOKE INSERT, UPDATE, DELETE ON "${table}" FROM ${to}`);
+      }
     }
     if (await existing(migrationsTable)) {
       await client.query(`REVOKE INSERT, UPDATE, DELETE ON "${migrationsTable}" FROM ${to}`);

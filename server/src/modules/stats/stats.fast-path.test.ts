@@ -82,10 +82,10 @@ describe('statistics from the incident counts', () => {
     }
   }
 
-  // the table as a fresh count of the live incidents would make it
+  // the tables as a fresh count of the live incidents would make them
   async function expectCountsToMatchIncidents() {
     const db = app.database.db;
-    const [kept, recounted] = await Promise.all([
+    const [kept, recounted, keptAllAuthors, recountedAllAuthors] = await Promise.all([
       db.$queryRaw`SELECT "country", "month", "status"::text, "verification"::text,
           "confidentiality"::text, "createdById"::text, "count"
         FROM "IncidentCount" ORDER BY 1, 2, 3, 4, 5, 6`,
@@ -94,8 +94,16 @@ describe('statistics from the incident counts', () => {
           count(*)::int AS "count"
         FROM "Incident" WHERE "deletedAt" IS NULL
         GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+      db.$queryRaw`SELECT "country", "month", "status"::text, "verification"::text,
+          "confidentiality"::text, "count"
+        FROM "IncidentCountAllAuthors" ORDER BY 1, 2, 3, 4, 5`,
+      db.$queryRaw`SELECT "country", date_trunc('month', "occurredOn"::timestamp)::date AS "month",
+          "status"::text, "verification"::text, "confidentiality"::text, count(*)::int AS "count"
+        FROM "Incident" WHERE "deletedAt" IS NULL
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
     ]);
     expect(kept).toEqual(recounted);
+    expect(keptAllAuthors).toEqual(recountedAllAuthors);
   }
 
   beforeAll(async () => {
@@ -262,6 +270,7 @@ describe('statistics from the incident counts', () => {
     try {
       for (const statement of [
         `UPDATE "IncidentCount" SET "count" = "count" + 1`,
+        `UPDATE "IncidentCountAllAuthors" SET "count" = 0`,
         `DELETE FROM "IncidentCount"`,
         `INSERT INTO "IncidentCount" VALUES ('KH', '2014-01-01', 'DRAFT', 'UNVERIFIED', 'STANDARD', gen_random_uuid(), 5)`,
         `SELECT incident_count_rebuild()`,
