@@ -20,7 +20,8 @@ export function parseSort<F extends string>(value: `-${F}` | F): Sort<F> {
 const cursorValue = z.object({ at: timestamp, id });
 type CursorValue = z.infer<typeof cursorValue>;
 
-function decodeCursor(cursor: string): CursorValue {
+// The position a cursor handed out by toPage stands for; anything else is a 400.
+export function afterCursor(cursor: string): CursorValue {
   try {
     const value = cursorValue.safeParse(
       JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
@@ -50,11 +51,12 @@ function after(sort: Sort, { at, id }: CursorValue) {
 
 export function pageQuery(sort: Sort, limit: number, cursor: string | undefined) {
   const order = sort.direction;
-  const where = cursor ? after(sort, decodeCursor(cursor)) : {};
+  const where = cursor ? after(sort, afterCursor(cursor)) : {};
   return { where, orderBy: [{ [sort.field]: order }, { id: order }], take: limit + 1 };
 }
 
 // Rows were fetched with take: limit + 1; the extra one only says that there is a next page.
+// The sort field is a Date (Prisma's rows) or its text (YYYY-MM-DD or ISO, json-page's rows).
 export function toPage<T extends { id: string }>(rows: T[], limit: number, sort: Sort) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
@@ -62,7 +64,7 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, sort:
     rows.length > limit && last
       ? Buffer.from(
           JSON.stringify({
-            at: (last[sort.field as keyof T] as Date).toISOString(),
+            at: new Date(last[sort.field as keyof T] as Date | string).toISOString(),
             id: last.id,
           }),
         ).toString('base64url')

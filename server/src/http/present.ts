@@ -67,3 +67,31 @@ export function present<T extends Record<string, unknown>>(
   const shown = sensitiveFields[type].filter((field) => hasValue(data, field));
   return { data: data as Partial<T>, sensitiveShown: shown.length > 0 };
 }
+
+// Whether every record of `type` the ability lets its holder read may show each of `fields`:
+// each rule that grants reading grants them all (or every field), and no rule takes a field
+// away. Then a list of such records, which never carries sensitive fields, goes out as it is,
+// without asking permittedFieldsOf about each record.
+function readableInFull(ability: AppAbility, type: FieldRestricted, fields: readonly string[]) {
+  return ability
+    .rulesFor('read', type)
+    .every((rule) =>
+      rule.inverted ? !rule.fields : !rule.fields || fields.every((f) => rule.fields!.includes(f)),
+    );
+}
+
+// The records of a list page as this caller may see them; sensitive fields never go out in lists.
+export function presentList<T extends Record<string, unknown>>(
+  ability: AppAbility,
+  type: FieldRestricted,
+  records: T[],
+): Partial<T>[] {
+  const keys = Object.keys(records[0] ?? {});
+  // a nested field (`sources.identity`) counts as shown when its parent is
+  const shown = fieldsOf[type].filter((field) => keys.includes(field.split('.')[0]!));
+  const sensitive = sensitiveFields[type] as readonly string[];
+  if (!shown.some((field) => sensitive.includes(field)) && readableInFull(ability, type, shown)) {
+    return records;
+  }
+  return records.map((record) => present(ability, type, record, { sensitive: false }).data);
+}

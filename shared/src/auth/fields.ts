@@ -45,6 +45,7 @@ export const incidentFields = [
   'defenderIds',
   'violations',
   'perpetrators',
+  'sourceCount',
   'version',
   'createdAt',
   'updatedAt',

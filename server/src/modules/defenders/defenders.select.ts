@@ -4,6 +4,7 @@ import {
   type DefenderSummary,
 } from '@vigil/shared/schemas/defenders';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
+import type { JsonColumns } from '../../db/json-page.ts';
 
 export const defenderSelect = {
   id: true,
@@ -31,18 +32,31 @@ export const defenderSelect = {
 
 export type DefenderRow = Prisma.DefenderGetPayload<{ select: typeof defenderSelect }>;
 
-// Lists never carry sensitive fields, whoever asks: they are read one defender at a time, so
-// that each reading is a deliberate act with its own READ_SENSITIVE event.
-export const defenderListSelect = {
-  ...defenderSelect,
-  legalName: false,
-  contact: false,
-  region: false,
-} satisfies Prisma.DefenderSelect;
+// A list item as json-page writes it. Lists never carry sensitive fields, whoever asks: they
+// are read one defender at a time, so that each reading is a deliberate act with its own
+// READ_SENSITIVE event.
+export const defenderListColumns = {
+  id: 'value',
+  displayName: 'value',
+  aliases: 'value',
+  pseudonym: 'value',
+  gender: 'value',
+  genderSelfDescription: 'value',
+  birthYear: 'value',
+  country: 'value',
+  sectors: 'value',
+  organisation: 'value',
+  consent: 'value',
+  shareWithAuthorities: 'value',
+  riskLevel: 'value',
+  notes: 'value',
+  version: 'value',
+  createdAt: 'timestamp',
+  updatedAt: 'timestamp',
+  createdById: 'value',
+} as const satisfies JsonColumns<DefenderOutput>;
 
-export function toDefenderOutput(
-  row: Prisma.DefenderGetPayload<{ select: typeof defenderListSelect }> & Partial<DefenderRow>,
-): DefenderOutput {
+export function toDefenderOutput(row: DefenderRow): DefenderOutput {
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 

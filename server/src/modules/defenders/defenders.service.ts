@@ -19,8 +19,9 @@ import { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Tx } from '../../db/prisma.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
-import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
-import { present } from '../../http/present.ts';
+import { jsonPage } from '../../db/json-page.ts';
+import { parseSort, toPage } from '../../http/pagination.ts';
+import { present, presentList } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { asSubject } from '../../http/subject.ts';
 import { openFields, sealFields, type FieldCipher } from '../../security/field-cipher.ts';
@@ -28,7 +29,7 @@ import { auditorOf, changesOf, recordAudit, recordAudits } from '../audit/index.
 import { assertKnownCodes, codeKey } from '../vocabularies/index.ts';
 import {
   auditedFieldsOf,
-  defenderListSelect,
+  defenderListColumns,
   defenderSelect,
   defenderSummarySelect,
   toDefenderOutput,
@@ -108,15 +109,18 @@ async function assertSectors(tx: Tx, sectors: string[], kept: string[] = []) {
 
 export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise<DefenderList> {
   const sort = parseSort(query.sort);
-  const page = pageQuery(sort, query.limit, query.cursor);
-  const rows = await ctx.db.defender.findMany({
-    where: readableDefenders(ctx.ability, ...filtersOf(query), page.where),
-    orderBy: page.orderBy,
-    take: page.take,
-    select: defenderListSelect,
+  const rows = await jsonPage<DefenderOutput>({
+    db: ctx.db,
+    model: 'Defender',
+    columns: defenderListColumns,
+    where: readableDefenders(ctx.ability, ...filtersOf(query)),
+    sort,
+    limit: query.limit,
+    cursor: query.cursor,
   });
   const { items, nextCursor } = toPage(rows, query.limit, sort);
-  return { items: await presentAll(ctx, items.map(toDefenderOutput)), nextCursor };
+  // presentList only removes fields the output schema marks optional
+  return { items: presentList(ctx.ability, 'Defender', items) as DefenderOutput[], nextCursor };
 }
 
 // Sensitive values only with `include=sensitive`, opened with `cipher`; answers to writes

@@ -26,7 +26,8 @@ export const incidentRoutes = createRoutes('/incidents');
 incidentRoutes.get(
   '/',
   {
-    summary: 'Incidents the caller may read, filtered and sorted (default newest first)',
+    summary:
+      'Incidents the caller may read, filtered and sorted (default newest first). Each item is a summary: the incident without `summary`, `acts`, `charges` and `sources`, with `defenderIds`, `violations`, `perpetrators` (distinct over its acts) and `sourceCount`; `include=details` adds the four back (never source identities).',
     query: incidentListQuery,
     response: incidentList,
   },

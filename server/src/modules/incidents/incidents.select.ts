@@ -1,5 +1,6 @@
 import type { AppSubjects } from '@vigil/shared/auth/abilities';
 import type { IncidentListItem, IncidentOutput } from '@vigil/shared/schemas/incidents';
+import type { JsonColumns } from '../../db/json-page.ts';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import { asSubject } from '../../http/subject.ts';
 import { auditorOf } from '../audit/index.ts';
@@ -50,23 +51,34 @@ export const incidentSelect = {
   },
 } satisfies Prisma.IncidentSelect;
 
-// A list item: the incident's own columns and those that sum up its acts and sources (kept by
-// triggers), no child rows; one index scan of one table per page.
-const { acts: _acts, charges: _charges, sources: _sources, summary: _summary, ...ownColumns } =
-  incidentSelect;
-export const incidentSummarySelect = {
-  ...ownColumns,
-  defenderIds: true,
-  violations: true,
-  perpetrators: true,
-  sourceCount: true,
-} satisfies Prisma.IncidentSelect;
+// A list item as json-page writes it: the incident's own columns and those that sum up its acts
+// and sources (kept by triggers), no child rows; one index scan of one table per page.
+export const incidentSummaryColumns = {
+  id: 'value',
+  reference: 'value',
+  title: 'value',
+  occurredOn: 'date',
+  datePrecision: 'value',
+  country: 'value',
+  location: 'value',
+  verification: 'value',
+  status: 'value',
+  confidentiality: 'value',
+  defenderIds: 'value',
+  violations: 'value',
+  perpetrators: 'value',
+  sourceCount: 'value',
+  version: 'value',
+  createdAt: 'timestamp',
+  updatedAt: 'timestamp',
+  createdById: 'value',
+  deletedAt: 'timestamp',
+} as const satisfies JsonColumns<IncidentListItem>;
 
 // A list item with `include=details`. Lists never carry source identities: a sensitive value is
 // read one incident at a time, where each reading is audited, never in bulk.
 export const incidentDetailsSelect = {
   ...incidentSelect,
-  ...incidentSummarySelect,
   sources: {
     ...incidentSelect.sources,
     select: { ...incidentSelect.sources.select, identity: false },
@@ -75,38 +87,9 @@ export const incidentDetailsSelect = {
 
 type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
 type IncidentDetailsRow = Prisma.IncidentGetPayload<{ select: typeof incidentDetailsSelect }>;
-type IncidentSummaryRow = Prisma.IncidentGetPayload<{ select: typeof incidentSummarySelect }>;
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 const distinct = <T>(values: T[]) => [...new Set(values)];
-
-// A list item in the API's shape.
-export function toIncidentListItem(row: IncidentSummaryRow | IncidentDetailsRow): IncidentListItem {
-  const item = {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    occurredOn: dateOnly(row.occurredOn),
-    datePrecision: row.datePrecision,
-    country: row.country,
-    location: row.location,
-    verification: row.verification,
-    status: row.status,
-    confidentiality: row.confidentiality,
-    defenderIds: row.defenderIds,
-    violations: row.violations,
-    perpetrators: row.perpetrators,
-    sourceCount: row.sourceCount,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    createdById: row.createdById,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-  };
-  if (!('acts' in row)) return item;
-  const { summary, acts, charges, sources } = toIncidentOutput(row);
-  return { ...item, summary, acts, charges, sources };
-}
 
 // The row in the API's shape: dates as YYYY-MM-DD, and the lists derived from the acts.
 export function toIncidentOutput(row: IncidentRow | IncidentDetailsRow): IncidentOutput {

@@ -19,8 +19,9 @@ import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
-import { pageQuery, parseSort, toPage } from '../../http/pagination.ts';
-import { present } from '../../http/present.ts';
+import { jsonPage } from '../../db/json-page.ts';
+import { pageQuery, parseSort, toPage, type Sort } from '../../http/pagination.ts';
+import { presentList } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { placeOf, type FieldCipher } from '../../security/field-cipher.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
@@ -34,8 +35,7 @@ import {
   incidentDetailsSelect,
   incidentSelect,
   incidentSubject,
-  incidentSummarySelect,
-  toIncidentListItem,
+  incidentSummaryColumns,
   toIncidentOutput,
 } from './incidents.select.ts';
 
@@ -179,18 +179,38 @@ export async function listIncidents(
   query: IncidentListQuery,
 ): Promise<{ items: Partial<IncidentListItem>[]; nextCursor: string | null }> {
   const sort = parseSort(query.sort);
+  const where = readableIncidents(ctx.ability, ...incidentFiltersWhere(query));
+  const rows: IncidentListItem[] =
+    query.include === 'details'
+      ? await listWithDetails(ctx, where, sort, query)
+      : await jsonPage<IncidentListItem>({
+          db: ctx.db,
+          model: 'Incident',
+          columns: incidentSummaryColumns,
+          where,
+          sort,
+          limit: query.limit,
+          cursor: query.cursor,
+        });
+  const { items, nextCursor } = toPage(rows, query.limit, sort);
+  return { items: presentList(ctx.ability, 'Incident', items), nextCursor };
+}
+
+// the list with every item's child rows, in one statement (Prisma's relation joins)
+async function listWithDetails(
+  ctx: Ctx,
+  where: Prisma.IncidentWhereInput,
+  sort: Sort,
+  query: IncidentListQuery,
+) {
   const page = pageQuery(sort, query.limit, query.cursor);
   const rows = await ctx.db.incident.findMany({
-    where: readableIncidents(ctx.ability, ...incidentFiltersWhere(query), page.where),
+    where: { AND: [where, page.where] },
     orderBy: page.orderBy,
     take: page.take,
-    select: query.include === 'details' ? incidentDetailsSelect : incidentSummarySelect,
+    select: incidentDetailsSelect,
   });
-  const { items, nextCursor } = toPage(rows, query.limit, sort);
-  return {
-    items: items.map((row) => present(ctx.ability, 'Incident', toIncidentListItem(row), { sensitive: false }).data),
-    nextCursor,
-  };
+  return rows.map(toIncidentOutput);
 }
 
 // an update may leave any of them out
