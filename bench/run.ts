@@ -4,6 +4,7 @@
 // SQL statement for the same answer, sent with `pg` at the same concurrency), then a 10,000-
 // incident CSV export. Results go to bench/results/<date>.json and bench/README.md.
 // Usage: npm run bench -- [incidents, default 10000] [--seconds 10] [--as manager@bench.test]
+//   [--load-only: generate, report the load rate and check the audit chain, measure nothing]
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { readableIncidents } from '../server/src/modules/incidents/index.ts';
 import { ensureVocabularies } from '../server/src/modules/vocabularies/vocabularies.seed.ts';
 import { createFieldCipher } from '../server/src/security/field-cipher.ts';
 import { Prisma } from '../prisma/generated/client.ts';
-import { benchCases, floorRows, incidentPage, type Case } from './cases.ts';
+import { benchCases, countTableFor, floorRows, incidentPage, type Case } from './cases.ts';
 import { clusterSettings, startBenchCluster } from './cluster.ts';
 import { generateData } from './dataset/generate.ts';
 import { measureExportApi, measureExportFloor } from './export.ts';
@@ -35,6 +36,7 @@ const option = (name: string) => {
 const incidents = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 const secondsEach = Number(option('--seconds') ?? 10);
 const email = option('--as') ?? 'manager@bench.test';
+const loadOnly = args.includes('--load-only');
 const exportSize = 10_000;
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -87,6 +89,7 @@ try {
     cipher: createFieldCipher([dataKey]),
     passwordHash: await hashPassword(password),
     log,
+    postgresCpuMs: () => postgresCpuMs(cluster.dataDir),
   });
   const nodeCpu = process.cpuUsage(nodeBefore);
   const loadAverage = round(os.loadavg()[0]!, 1);
@@ -103,95 +106,105 @@ try {
   await sql.connect();
   const chain = await verifyAuditChain(sql, 10_000);
   log(`audit chain: ${chain.intact ? 'intact' : 'BROKEN'} over ${chain.events} events`);
-
-  const server = await startServerProcess({
-    servingUrl: cluster.servingUrl,
-    ownerUrl: cluster.ownerUrl,
-    dataKey: dataKey.toString('base64'),
-  });
-  try {
-    const { user, headers } = await signIn(server.url, password);
-    const ability = defineAbilityFor(user);
-    const readable = whereSql('Incident', 'i', readableIncidents(ability));
-    const sampled = Prisma.sql`SELECT i."id" FROM "Incident" AS i WHERE ${readable}
-      ORDER BY random() LIMIT 1000`;
-    const { rows: sample } = await sql.query<{ id: string }>(sampled.text, sampled.values);
-    const cases = benchCases({
-      ability,
-      incidentIds: sample.map((row) => row.id),
-      page20Cursor: await page20Cursor(server.url, headers),
-      defenderWord: 'Sokha',
-      filter: { country: 'KH', violation: 'PHYSICAL_ASSAULT' },
+  if (loadOnly) {
+    log(
+      `${Math.round(incidents / load.seconds)} incidents/s (${load.steps.map((s) => `${s.step} ${s.seconds.toFixed(1)} s`).join(', ')}), CPU ${JSON.stringify(load.cpuSeconds)}, load average ${loadAverage}`,
+    );
+    await sql.end();
+    process.exitCode = chain.intact ? 0 : 1;
+  } else {
+    const server = await startServerProcess({
+      servingUrl: cluster.servingUrl,
+      ownerUrl: cluster.ownerUrl,
+      dataKey: dataKey.toString('base64'),
     });
-    const target: Target = {
-      url: server.url,
-      pid: server.pid,
-      headers,
-      postgresDataDir: cluster.dataDir,
-    };
-    const results: CaseResult[] = [];
-    for (const item of cases) {
-      const result = await measureCase(item, target, sql, cluster.servingUrl, cluster.dataDir);
-      results.push(result);
-      log(
-        `${item.name}: API ${result.api.perSecond}/s p99 ${result.api.p99} ms, floor ${result.floor.perSecond}/s p99 ${result.floor.p99} ms${result.inconsistency ? `; DIFFERS: ${result.inconsistency}` : ''}`,
-      );
-    }
+    try {
+      const { user, headers } = await signIn(server.url, password);
+      const ability = defineAbilityFor(user);
+      const readable = whereSql('Incident', 'i', readableIncidents(ability));
+      const sampled = Prisma.sql`SELECT i."id" FROM "Incident" AS i WHERE ${readable}
+      ORDER BY random() LIMIT 1000`;
+      const { rows: sample } = await sql.query<{ id: string }>(sampled.text, sampled.values);
+      const countTable = await countTableFor(sql, ability);
+      log(`the statistics' floors count from "${countTable ?? 'Incident'}"`);
+      const cases = benchCases({
+        ability,
+        incidentIds: sample.map((row) => row.id),
+        page20Cursor: await page20Cursor(server.url, headers),
+        defenderWord: 'Sokha',
+        filter: { country: 'KH', violation: 'PHYSICAL_ASSAULT' },
+        countTable,
+      });
+      const target: Target = {
+        url: server.url,
+        pid: server.pid,
+        headers,
+        postgresDataDir: cluster.dataDir,
+      };
+      const results: CaseResult[] = [];
+      for (const item of cases) {
+        const result = await measureCase(item, target, sql, cluster.servingUrl, cluster.dataDir);
+        results.push(result);
+        log(
+          `${item.name}: API ${result.api.perSecond}/s p99 ${result.api.p99} ms, floor ${result.floor.perSecond}/s p99 ${result.floor.p99} ms${result.inconsistency ? `; DIFFERS: ${result.inconsistency}` : ''}`,
+        );
+      }
 
-    // about 10,000 incidents: the newest, from the day the 10,000th falls on
-    const edgeQuery = Prisma.sql`SELECT to_char(i."occurredOn", 'YYYY-MM-DD') AS day
+      // about 10,000 incidents: the newest, from the day the 10,000th falls on
+      const edgeQuery = Prisma.sql`SELECT to_char(i."occurredOn", 'YYYY-MM-DD') AS day
       FROM "Incident" AS i WHERE ${readable}
       ORDER BY i."occurredOn" DESC OFFSET ${exportSize - 1} LIMIT 1`;
-    const { rows: edge } = await sql.query<{ day: string }>(edgeQuery.text, edgeQuery.values);
-    const from = edge[0]?.day ?? undefined;
-    const filters = from ? { from } : {};
-    const exported = incidentPage(ability, filters, { limit: null });
-    const { rows: counted } = await sql.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM (${exported.text}) AS e`,
-      exported.values,
-    );
-    const exportCount = counted[0]!.count;
-    const filter = from ? `from=${from}` : 'every incident';
-    log(`exporting ${exportCount} incidents (${filter})`);
-    const exportResult = {
-      filter,
-      api: await measureExportApi(
-        `${server.url}/api/exports/case-summary?format=csv${from ? `&from=${from}` : ''}`,
-        headers,
-        server.pid,
-        exportCount,
-      ),
-      floor: await measureExportFloor(
-        cluster.servingUrl,
-        { text: exported.text, values: exported.values },
-        exportCount,
-      ),
-    };
+      const { rows: edge } = await sql.query<{ day: string }>(edgeQuery.text, edgeQuery.values);
+      const from = edge[0]?.day ?? undefined;
+      const filters = from ? { from } : {};
+      const exported = incidentPage(ability, filters, { limit: null, details: true });
+      const { rows: counted } = await sql.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM (${exported.text}) AS e`,
+        exported.values,
+      );
+      const exportCount = counted[0]!.count;
+      const filter = from ? `from=${from}` : 'every incident';
+      log(`exporting ${exportCount} incidents (${filter})`);
+      const exportResult = {
+        filter,
+        api: await measureExportApi(
+          `${server.url}/api/exports/case-summary?format=csv${from ? `&from=${from}` : ''}`,
+          headers,
+          server.pid,
+          exportCount,
+        ),
+        floor: await measureExportFloor(
+          cluster.servingUrl,
+          { text: exported.text, values: exported.values },
+          exportCount,
+        ),
+      };
 
-    const run: RunResult = {
-      date: new Date().toISOString().slice(0, 10),
-      machine: {
-        cores: os.cpus().length,
-        cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-        memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-        node: process.version,
-        postgres: cluster.postgresVersion,
-        settings: clusterSettings,
-      },
-      incidents,
-      role: `${user.role}${user.countries.length ? ` (${user.countries.join(', ')})` : ' (all countries)'}`,
-      secondsEach,
-      connections,
-      load: { ...load, incidentsPerSecond: Math.round(incidents / load.seconds), loadAverage },
-      chainVerified: chain.intact,
-      cases: results,
-      export: exportResult,
-    };
-    const file = await writeResults(path.join(projectRoot, 'bench'), run);
-    console.log(`\n${renderRun(run)}\nwritten to ${path.relative(projectRoot, file)}`);
-  } finally {
-    await sql.end();
-    await server.stop();
+      const run: RunResult = {
+        date: new Date().toISOString().slice(0, 10),
+        machine: {
+          cores: os.cpus().length,
+          cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+          memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+          node: process.version,
+          postgres: cluster.postgresVersion,
+          settings: clusterSettings,
+        },
+        incidents,
+        role: `${user.role}${user.countries.length ? ` (${user.countries.join(', ')})` : ' (all countries)'}`,
+        secondsEach,
+        connections,
+        load: { ...load, incidentsPerSecond: Math.round(incidents / load.seconds), loadAverage },
+        chainVerified: chain.intact,
+        cases: results,
+        export: exportResult,
+      };
+      const file = await writeResults(path.join(projectRoot, 'bench'), run);
+      console.log(`\n${renderRun(run)}\nwritten to ${path.relative(projectRoot, file)}`);
+    } finally {
+      await sql.end();
+      await server.stop();
+    }
   }
 } finally {
   await cluster.stop();
