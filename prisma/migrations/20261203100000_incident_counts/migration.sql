@@ -95,6 +95,8 @@ $$;
 -- a search_path fixed below to the schema of the tables followed by pg_temp, so that no
 -- temporary table or function of the caller can stand in for the ones it writes.
 CREATE FUNCTION incident_count_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+  moved UUID[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM incident_count_add(ARRAY(
@@ -103,10 +105,22 @@ BEGIN
     PERFORM incident_count_add(ARRAY(
       SELECT b FROM removed AS r, incident_count_bucket(r, -1) AS b));
   ELSE
-    PERFORM incident_count_add(ARRAY(
-      SELECT b FROM added AS a, incident_count_bucket(a, 1) AS b
-      UNION ALL
-      SELECT b FROM removed AS r, incident_count_bucket(r, -1) AS b));
+    -- only the incidents whose bucket may have changed: most updates (an edit, the list columns
+    -- recomputed after the acts changed) leave every one where it was, and cost one comparison
+    SELECT array_agg(a."id") INTO moved
+    FROM added AS a JOIN removed AS r ON r."id" = a."id"
+    WHERE (a."country", a."occurredOn", a."status", a."verification", a."confidentiality",
+           a."createdById", a."deletedAt")
+      IS DISTINCT FROM (r."country", r."occurredOn", r."status", r."verification",
+                        r."confidentiality", r."createdById", r."deletedAt");
+    IF moved IS NOT NULL THEN
+      PERFORM incident_count_add(ARRAY(
+        SELECT b FROM added AS a, incident_count_bucket(a, 1) AS b
+        WHERE a."id" IN (SELECT unnest(moved))
+        UNION ALL
+        SELECT b FROM removed AS r, incident_count_bucket(r, -1) AS b
+        WHERE r."id" IN (SELECT unnest(moved))));
+    END IF;
   END IF;
   RETURN NULL;
 END;
