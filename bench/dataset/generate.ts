@@ -768,24 +768,42 @@ export async function generateData(
         .then(() => insertTransitions(b, managers)),
     ]);
     step('acts, charges, sources and transitions');
-    await insertSummarisedIncidents(a);
-    step('incidents with their list columns');
-    // the statistics' counts, which the load's sessions do not fire the triggers of, recounted
-    // by the migration's own function, then the incidents' indexes, on c; the indexes of the
-    // other tables but the audit log on b; the audit log on a, one statement on one core
+    // Indexes are rebuilt on b as soon as their table is complete, while a writes the incidents
+    // and then the audit log, and c, once the incidents are in, recounts the statistics (by the
+    // migration's own function: the load's sessions fire no trigger) and builds the incidents'
+    // indexes. A primary key is added by an ALTER TABLE, which would wait for the end of any
+    // statement that reads its table (and hold b meanwhile): those of the acts and sources
+    // after the incidents are written, that of the transitions after the audit log.
     const ofTable = (...tables: string[]) =>
       largestFirst(indexes.filter((index) => tables.includes(index.table)));
+    const children = [
+      'Defender',
+      'IncidentAct',
+      'IncidentCharge',
+      'IncidentSource',
+      'IncidentTransition',
+    ];
+    const keyOf =
+      (...tables: string[]) =>
+      (index: IndexDefinition) =>
+        tables.includes(index.table) && index.create.startsWith('ALTER');
+    const readByIncidents = keyOf('IncidentAct', 'IncidentSource');
+    const readByAudit = keyOf('IncidentTransition');
+    const queue = ofTable(...children).filter(
+      (index) => !readByIncidents(index) && !readByAudit(index),
+    );
+    let onB = rebuildIndexes([b], queue, log);
+    // b goes on with them, whether it is still busy or not
+    const rebuildOnB = (more: IndexDefinition[]) => {
+      queue.push(...more);
+      onB = onB.then(() => rebuildIndexes([b], queue, log));
+    };
+    await insertSummarisedIncidents(a);
+    step('incidents with their list columns');
+    rebuildOnB(indexes.filter(readByIncidents));
     const incidentIndexes = c
       .query(`SELECT incident_count_rebuild()`)
       .then(() => rebuildIndexes([c], ofTable('Incident'), log));
-    // not the primary key of the transitions, which the audit events are read from: adding it
-    // would wait for the audit statement's end, and hold b meanwhile
-    const blocked = (index: IndexDefinition) =>
-      index.table === 'IncidentTransition' && index.create.startsWith('ALTER');
-    const queue = ofTable(
-      ...loadedTables.filter((table) => !['Incident', 'AuditEvent'].includes(table)),
-    ).filter((index) => !blocked(index));
-    const otherIndexes = rebuildIndexes([b], queue, log);
     await a.query(
       `INSERT INTO "IncidentReferenceCounter" ("country", "year", "last")
        SELECT country, extract(year FROM "occurredOn")::int, count(*) FROM "Incident" GROUP BY 1, 2
@@ -793,9 +811,8 @@ export async function generateData(
     );
     const events = await chainAudit(a, accounts);
     step('audit log');
-    // b takes its share of them if it is still busy
-    queue.push(...indexes.filter(blocked), ...ofTable('AuditEvent'));
-    await Promise.all([incidentIndexes, otherIndexes, rebuildIndexes([a], queue, log)]);
+    rebuildOnB([...indexes.filter(readByAudit), ...ofTable('AuditEvent')]);
+    await Promise.all([incidentIndexes, onB, rebuildIndexes([a], queue, log)]);
     step('indexes');
     await Promise.all([
       a.query(`VACUUM (ANALYZE) "Incident", "IncidentAct", "IncidentCharge", "Defender", "User"`),
