@@ -7,8 +7,6 @@ import { asSubject } from './subject.ts';
 const fieldsOf = { Defender: defenderFields, Incident: incidentFields } as const;
 export type FieldRestricted = keyof typeof fieldsOf;
 
-const everything = '*';
-
 function withoutField(record: Record<string, unknown>, field: string) {
   const [head, child] = field.split('.') as [string, string | undefined];
   if (!child) {
@@ -54,14 +52,13 @@ export function present<T extends Record<string, unknown>>(
 ): Presented<T> {
   // the API shape differs from the model's (nested acts, derived lists)
   const target = asSubject(type, record);
+  // a rule without fields grants (or, inverted, takes away) every field of the subject
   const permitted = permittedFieldsOf(ability, 'read', target, {
-    fieldsFrom: (rule) => rule.fields ?? [everything],
+    fieldsFrom: (rule) => rule.fields ?? [...fieldsOf[type]],
   });
   const data: Record<string, unknown> = { ...record };
-  if (!permitted.includes(everything)) {
-    for (const field of fieldsOf[type]) {
-      if (!permitted.includes(field)) withoutField(data, field);
-    }
+  for (const field of fieldsOf[type]) {
+    if (!permitted.includes(field)) withoutField(data, field);
   }
   if (!sensitive) for (const field of sensitiveFields[type]) withoutField(data, field);
   const shown = sensitiveFields[type].filter((field) => hasValue(data, field));
@@ -74,7 +71,7 @@ export function present<T extends Record<string, unknown>>(
 // without asking permittedFieldsOf about each record.
 function readableInFull(ability: AppAbility, type: FieldRestricted, fields: readonly string[]) {
   return ability
-    .rulesFor('read', type)
+    .possibleRulesFor('read', type)
     .every((rule) =>
       rule.inverted ? !rule.fields : !rule.fields || fields.every((f) => rule.fields!.includes(f)),
     );

@@ -1,0 +1,53 @@
+import { AbilityBuilder } from '@casl/ability';
+import { describe, expect, it } from 'vitest';
+import type { AppAbility } from '@vigil/shared/auth/abilities';
+import { createPrismaAbility } from '@vigil/shared/auth/casl-prisma';
+import { presentList } from './present.ts';
+
+const records = [
+  { id: 'a', country: 'KH', title: 'Arrest', location: 'Phnom Penh', status: 'VERIFIED' },
+  { id: 'b', country: 'TH', title: 'Charge', location: 'Bangkok', status: 'VERIFIED' },
+];
+
+function abilityWith(
+  define: (
+    can: AbilityBuilder<AppAbility>['can'],
+    cannot: AbilityBuilder<AppAbility>['cannot'],
+  ) => void,
+) {
+  const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  define(builder.can, builder.cannot);
+  return builder.build();
+}
+
+describe('presentList', () => {
+  it('when every rule that grants reading grants all the fields, then the records go out as they are', () => {
+    const ability = abilityWith((can) => {
+      can('read', 'Incident', { country: 'KH' });
+      can('read', 'Incident', ['id', 'country', 'title', 'location', 'status'], { country: 'TH' });
+    });
+    expect(presentList(ability, 'Incident', records)).toBe(records);
+  });
+
+  it('when a rule grants fewer fields, then the records it matches lose the others', () => {
+    const ability = abilityWith((can) => {
+      can('read', 'Incident', { country: 'KH' });
+      can('read', 'Incident', ['id', 'country', 'title', 'status'], { country: 'TH' });
+    });
+    expect(presentList(ability, 'Incident', records)).toEqual([
+      records[0],
+      { id: 'b', country: 'TH', title: 'Charge', status: 'VERIFIED' },
+    ]);
+  });
+
+  it('when a rule takes a field away, then the records it matches lose it', () => {
+    const ability = abilityWith((can, cannot) => {
+      can('read', 'Incident');
+      cannot('read', 'Incident', ['location'], { country: 'KH' });
+    });
+    expect(presentList(ability, 'Incident', records)).toEqual([
+      { id: 'a', country: 'KH', title: 'Arrest', status: 'VERIFIED' },
+      records[1],
+    ]);
+  });
+});
