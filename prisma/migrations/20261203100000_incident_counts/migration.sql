@@ -48,7 +48,7 @@ $$;
 -- Adds what one statement changed. Net changes only: an edit that moves no incident between
 -- buckets (a title, an autosave) locks no counter, so that writers in one bucket do not queue
 -- behind each other. Counters are locked in primary-key order (an INSERT takes its rows in the
--- order of its SELECT), the authors' table first, so that two transactions that both touch
+-- order of its SELECT), the per-author table first, so that two transactions that both touch
 -- buckets A and B lock them in the same order and wait instead of deadlocking; ON CONFLICT makes
 -- two first incidents of a new bucket both count. A counter that falls to 0 is removed: only
 -- non-empty buckets are kept.
