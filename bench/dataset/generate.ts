@@ -1,14 +1,14 @@
 // Realistic data at scale for the benchmark: users of every role, defenders, incidents with
 // their acts, charges, sources and workflow history, and the audit log, with every column the
 // app derives (searchText as shared/src/search.ts folds it, positions, versions, the reference
-// counters, the audit hash chain). The big tables are written by set-based INSERT ... SELECT
-// inside PostgreSQL; what needs Node (sealed sensitive values, the audit chain, which
-// audit-chain.ts must be able to verify) goes by COPY. Secondary indexes are dropped during the
-// load and rebuilt after it, foreign keys and triggers are off for the loading sessions
-// (session_replication_role): what the triggers would derive is written set-based instead (the
-// incidents' list columns with the incidents, "IncidentCount" by its migration's recount), and
-// the rows are right by construction: tests/bench-data.test.ts proves it. Needs the owner (a
-// superuser) of a migrated database whose vocabularies are seeded.
+// counters, the audit hash chain, which audit-chain.ts verifies). The big tables, the audit log
+// with its chain included, are written by set-based INSERT ... SELECT inside PostgreSQL; what
+// needs Node (the values sealed with the field cipher) goes by COPY. Secondary indexes are
+// dropped during the load and rebuilt after it; foreign keys and triggers are off for the
+// loading sessions (session_replication_role): what the triggers would derive is written
+// set-based instead (the incidents' list columns with the incidents, "IncidentCount" by its
+// migration's recount), and the rows are right by construction: tests/bench-data.test.ts proves
+// it. Needs the owner (a superuser) of a migrated database whose vocabularies are seeded.
 import pg from 'pg';
 import { searchTextOf, foldForSearch } from '@vigil/shared/search';
 import { genesisHash } from '../../server/src/modules/audit/audit-chain.ts';
