@@ -1,19 +1,23 @@
 // Realistic data at scale for the benchmark: users of every role, defenders, incidents with
 // their acts, charges, sources and workflow history, and the audit log, with every column the
 // app derives (searchText as shared/src/search.ts folds it, positions, versions, the reference
-// counters, the audit hash chain, which audit-chain.ts verifies). The big tables, the audit log
-// with its chain included, are written by set-based INSERT ... SELECT inside PostgreSQL; what
-// needs Node (the values sealed with the field cipher) goes by COPY. Secondary indexes are
+// counters, the audit hash chain). The big tables are written by set-based INSERT ... SELECT
+// inside PostgreSQL; what needs Node (sealed sensitive values, the audit chain, which
+// audit-chain.ts must be able to verify) goes by COPY. Secondary indexes are
 // dropped during the load and rebuilt after it; foreign keys and triggers are off for the
 // loading sessions (session_replication_role): what the triggers would derive is written
 // set-based instead (the incidents' list columns with the incidents, "IncidentCount" by its
 // migration's recount), and the rows are right by construction: tests/bench-data.test.ts proves
 // it. Needs the owner (a superuser) of a migrated database whose vocabularies are seeded.
+import { StringDecoder } from 'node:string_decoder';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { to as copyTo, from as copyFrom } from 'pg-copy-streams';
 import { searchTextOf, foldForSearch } from '@vigil/shared/search';
-import { genesisHash } from '../../server/src/modules/audit/audit-chain.ts';
+import { eventHash, genesisHash } from '../../server/src/modules/audit/audit-chain.ts';
 import type { FieldCipher } from '../../server/src/security/field-cipher.ts';
-import { copyRows } from './copy-text.ts';
+import { copyRows, unescapeCopyField } from './copy-text.ts';
 import { countries, sentences, sourceDescriptions, titleActs, titleWho } from './texts.ts';
 
 export interface GenerateOptions {
@@ -540,92 +544,102 @@ async function insertTransitions(client: pg.ClientBase, managers: string[]) {
   );
 }
 
-// The audit events the app would have written: a CREATE per defender and incident, a
-// TRANSITION per transition, the accounts' sign-ins. chainAudit appends them to the log in
-// time order with the hash chain.
+// The audit events the app would have written, in time order: a CREATE per defender and
+// incident, a TRANSITION per transition, the accounts' sign-ins. chainAudit appends them to the
+// log with the hash chain.
 function auditEventsSql(accounts: GeneratedAccount[]): string {
+  const event = (from: string) => `SELECT gen_random_uuid() AS id, ${from}`;
   const accountIds = `ARRAY[${accounts.map((account) => `'${account.id}'`).join(', ')}]::uuid[]`;
-  return `SELECT "createdAt" AS at, "createdById" AS "actorId", 'CREATE' AS action,
+  return `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "actorId",
+      action, entity, "entityId", country, changes, ip
+    FROM (
+      ${event(`"createdAt" AS at, "createdById" AS "actorId", 'CREATE' AS action,
         'Defender' AS entity, id::text AS "entityId", country,
         jsonb_build_object('displayName', jsonb_build_object('from', NULL, 'to', "displayName"),
           'country', jsonb_build_object('from', NULL, 'to', country),
           'consent', jsonb_build_object('from', NULL, 'to', consent)) AS changes,
-        NULL AS ip FROM "Defender"
+        NULL AS ip FROM "Defender"`)}
       UNION ALL
-      SELECT "createdAt", "createdById", 'CREATE', 'Incident', id::text, country,
+      ${event(`"createdAt", "createdById", 'CREATE', 'Incident', id::text, country,
         jsonb_build_object('reference', jsonb_build_object('from', NULL, 'to', reference),
           'title', jsonb_build_object('from', NULL, 'to', title),
           'occurredOn', jsonb_build_object('from', NULL, 'to', "occurredOn"),
           'country', jsonb_build_object('from', NULL, 'to', country),
           'status', jsonb_build_object('from', NULL, 'to', 'DRAFT')), NULL
-        FROM "Incident"
+        FROM "Incident"`)}
       UNION ALL
-      SELECT t.at, t."actorId", 'TRANSITION', 'Incident', i.id::text, i.country,
+      ${event(`t.at, t."actorId", 'TRANSITION', 'Incident', i.id::text, i.country,
         jsonb_build_object('status', jsonb_build_object('from', t."from", 'to', t."to")), NULL
-        FROM "IncidentTransition" AS t JOIN "Incident" AS i ON i.id = t."incidentId"
+        FROM "IncidentTransition" AS t JOIN "Incident" AS i ON i.id = t."incidentId"`)}
       UNION ALL
-      SELECT now() - interval '1 day' + k * interval '1 minute', u, 'LOGIN', 'User', u::text,
-        NULL, NULL, '127.0.0.1' FROM unnest(${accountIds}) AS u, generate_series(1, 3) AS k`;
+      ${event(`now() - interval '1 day' + k * interval '1 minute', u, 'LOGIN', 'User', u::text,
+        NULL, NULL, '127.0.0.1' FROM unnest(${accountIds}) AS u, generate_series(1, 3) AS k`)}
+    ) AS e ORDER BY at, id`;
 }
 
-// The fields of an event after its link, as audit_event_hash (migration
-// 20261203020000_audit_chain) and audit-chain.ts hash them.
-const hashedFields = [
-  'seq::text',
-  'id::text',
-  `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-  '"actorId"::text',
-  'action',
-  'entity',
-  '"entityId"',
-  'country::text',
-  'changes::text',
-  'ip',
-]
-  .map((field) => `audit_chain_field(${field})`)
-  .join(' || ');
+const chainColumns =
+  '"seq", "id", "at", "actorId", "action", "entity", "entityId", "country", "changes", "ip", "prevHash", "hash"';
 
-// Appends the events to the log in time order, on the hash chain, in one statement: the chain is
-// a running aggregate (each hash is the sha256 of the previous one and the event's fields, the
-// audit trigger's own text) computed as a window over the events in seq order, so that the
-// events are written once, inside PostgreSQL, instead of streamed to Node and back. The chain
-// continues from the log's last event; audit:verify checks it with Node's own sha256.
-async function chainAudit(client: pg.ClientBase, accounts: GeneratedAccount[]): Promise<number> {
-  const { rows } = await client.query<{ seq: string; hash: string }>(
+// Streams the staged events out in time order, hashes each onto the chain with the app's own
+// eventHash (what audit:verify checks) and streams them into the log, both at once. The chain
+// continues from the log's last event.
+async function chainAudit(
+  reader: pg.ClientBase,
+  writer: pg.ClientBase,
+  accounts: GeneratedAccount[],
+): Promise<number> {
+  const { rows } = await writer.query<{ seq: string; hash: string }>(
     `SELECT "seq"::text AS seq, "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`,
   );
-  const head = rows[0]?.hash ?? genesisHash;
-  await client.query(
-    `CREATE FUNCTION pg_temp.audit_chain_next(previous text, event text) RETURNS text
-     LANGUAGE plpgsql IMMUTABLE STRICT AS $$
-     BEGIN
-       RETURN encode(sha256(convert_to(audit_chain_field(previous) || event, 'UTF8')), 'hex');
-     END $$`,
+  let seq = BigInt(rows[0]?.seq ?? 0);
+  let prevHash = rows[0]?.hash ?? genesisHash;
+  let events = 0;
+  let partial = '';
+  // a chunk may end inside a character
+  const decoder = new StringDecoder('utf8');
+  const hashOne = (line: string) => {
+    const [id, at, actorId, action, entity, entityId, country, changes, ip] = line.split('\t');
+    seq += 1n;
+    const text = (field: string | undefined) => unescapeCopyField(field!);
+    const hash = eventHash({
+      seq: String(seq),
+      id: id!,
+      at: new Date(at!),
+      actorId: text(actorId),
+      action: action!,
+      entity: text(entity)!,
+      entityId: text(entityId),
+      country: text(country),
+      changes: text(changes),
+      ip: text(ip),
+      prevHash,
+    });
+    const chained = `${seq}\t${line}\t${prevHash}\t${hash}\n`;
+    prevHash = hash;
+    events += 1;
+    return chained;
+  };
+  // copyTo hands over a row at a time; the log is written in chunks, not a message per row
+  let out = '';
+  const chain = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const lines = (partial + decoder.write(chunk)).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) out += hashOne(line);
+      if (out.length < 1 << 16) return done();
+      done(null, out);
+      out = '';
+    },
+    flush(done) {
+      done(null, out + (partial ? hashOne(partial) : ''));
+    },
+  });
+  await pipeline(
+    reader.query(copyTo(`COPY (${auditEventsSql(accounts)}) TO STDOUT`)),
+    chain,
+    writer.query(copyFrom(`COPY "AuditEvent" (${chainColumns}) FROM STDIN`)),
   );
-  await client.query(
-    `CREATE AGGREGATE pg_temp.audit_chain(text)
-     (SFUNC = pg_temp.audit_chain_next, STYPE = text, INITCOND = '${head}')`,
-  );
-  const { rowCount } = await client.query(
-    `INSERT INTO "AuditEvent" ("seq", "id", "at", "actorId", "action", "entity", "entityId",
-       "country", "changes", "ip", "prevHash", "hash")
-     SELECT seq, id, at, "actorId", action::"AuditAction", entity, "entityId", country, changes, ip,
-       lag(hash, 1, $2) OVER (ORDER BY seq), hash
-     FROM (
-       SELECT *, pg_temp.audit_chain(${hashedFields}) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) AS hash
-       FROM (
-         -- at as the log keeps it (milliseconds), so that what is hashed is what is stored
-         SELECT $1::bigint + row_number() OVER (ORDER BY e.at, e.id) AS seq, e.id,
-           e.at::timestamptz(3) AS at, e."actorId", e.action, e.entity, e."entityId", e.country,
-           e.changes, e.ip
-         FROM (SELECT gen_random_uuid() AS id, events.* FROM (${auditEventsSql(accounts)}) AS events) AS e
-       ) AS numbered
-     ) AS hashed`,
-    [rows[0]?.seq ?? '0', head],
-  );
-  await client.query(`DROP AGGREGATE pg_temp.audit_chain(text)`);
-  await client.query(`DROP FUNCTION pg_temp.audit_chain_next(text, text)`);
-  return rowCount ?? 0;
+  return events;
 }
 
 interface IndexDefinition {
@@ -721,8 +735,10 @@ export async function generateData(
     stepStarted = now;
     cpuStarted = cpu;
   };
-  // a and b load; c builds the incidents' indexes as soon as the incidents are in
-  const [a, b, c] = (await Promise.all([1, 2, 3].map(() => loadingSession(ownerUrl)))) as [
+  // a and b load; c builds the incidents' indexes as soon as the incidents are in; d writes
+  // the audit log that a reads
+  const [a, b, c, d] = (await Promise.all([1, 2, 3, 4].map(() => loadingSession(ownerUrl)))) as [
+    pg.Client,
     pg.Client,
     pg.Client,
     pg.Client,
@@ -769,9 +785,9 @@ export async function generateData(
     ]);
     step('acts, charges, sources and transitions');
     // Indexes are rebuilt on b as soon as their table is complete, while a writes the incidents
-    // and then the audit log, and c, once the incidents are in, recounts the statistics (by the
-    // migration's own function: the load's sessions fire no trigger) and builds the incidents'
-    // indexes. A primary key is added by an ALTER TABLE, which would wait for the end of any
+    // and then reads the audit log's events out for d to write, and c, once the incidents are
+    // in, recounts the statistics (by the migration's own function: the load's sessions fire no
+    // trigger) and builds the incidents' indexes. A primary key is added by an ALTER TABLE, which would wait for the end of any
     // statement that reads its table (and hold b meanwhile): those of the acts and sources
     // after the incidents are written, that of the transitions after the audit log.
     const ofTable = (...tables: string[]) =>
@@ -809,7 +825,7 @@ export async function generateData(
        SELECT country, extract(year FROM "occurredOn")::int, count(*) FROM "Incident" GROUP BY 1, 2
        ON CONFLICT ("country", "year") DO UPDATE SET "last" = EXCLUDED."last"`,
     );
-    const events = await chainAudit(a, accounts);
+    const events = await chainAudit(a, d, accounts);
     step('audit log');
     rebuildOnB([...indexes.filter(readByAudit), ...ofTable('AuditEvent')]);
     await Promise.all([incidentIndexes, onB, rebuildIndexes([a], queue, log)]);
@@ -838,6 +854,6 @@ export async function generateData(
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    await Promise.all([a, b, c].map((client) => client.end()));
+    await Promise.all([a, b, c, d].map((client) => client.end()));
   }
 }
