@@ -106,13 +106,17 @@ BEGIN
       SELECT b FROM removed AS r, incident_count_bucket(r, -1) AS b));
   ELSE
     -- only the incidents whose bucket may have changed: most updates (an edit, the list columns
-    -- recomputed after the acts changed) leave every one where it was, and cost one comparison
-    SELECT array_agg(a."id") INTO moved
-    FROM added AS a JOIN removed AS r ON r."id" = a."id"
-    WHERE (a."country", a."occurredOn", a."status", a."verification", a."confidentiality",
-           a."createdById", a."deletedAt")
-      IS DISTINCT FROM (r."country", r."occurredOn", r."status", r."verification",
-                        r."confidentiality", r."createdById", r."deletedAt");
+    -- recomputed after the acts changed) leave every one where it was, and cost one comparison.
+    -- EXECUTE plans the join for this statement's rows: a plan kept from a one-row update (a
+    -- nested loop) did not finish an update of 50,000 incidents in 4 minutes (5 s with EXECUTE).
+    EXECUTE $q$
+      SELECT array_agg(a."id")
+      FROM added AS a JOIN removed AS r ON r."id" = a."id"
+      WHERE (a."country", a."occurredOn", a."status", a."verification", a."confidentiality",
+             a."createdById", a."deletedAt")
+        IS DISTINCT FROM (r."country", r."occurredOn", r."status", r."verification",
+                          r."confidentiality", r."createdById", r."deletedAt")
+    $q$ INTO moved;
     IF moved IS NOT NULL THEN
       PERFORM incident_count_add(ARRAY(
         SELECT b FROM added AS a, incident_count_bucket(a, 1) AS b
