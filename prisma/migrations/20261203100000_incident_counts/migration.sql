@@ -107,7 +107,7 @@ BEGIN
   ELSE
     -- only the incidents whose bucket may have changed: most updates (an edit, the list columns
     -- recomputed after the acts changed) leave every one where it was, and cost one comparison.
-    -- EXECUTE plans the join for this statement's rows: a plan kept from a one-row update (a
+    -- EXECUTE plans the joins for this statement's rows: a plan kept from a one-row update (a
     -- nested loop) did not finish an update of 50,000 incidents in 4 minutes (5 s with EXECUTE).
     EXECUTE $q$
       SELECT array_agg(a."id")
@@ -118,12 +118,14 @@ BEGIN
                           r."confidentiality", r."createdById", r."deletedAt")
     $q$ INTO moved;
     IF moved IS NOT NULL THEN
-      PERFORM incident_count_add(ARRAY(
-        SELECT b FROM added AS a, incident_count_bucket(a, 1) AS b
-        WHERE a."id" IN (SELECT unnest(moved))
-        UNION ALL
-        SELECT b FROM removed AS r, incident_count_bucket(r, -1) AS b
-        WHERE r."id" IN (SELECT unnest(moved))));
+      EXECUTE $q$
+        SELECT incident_count_add(ARRAY(
+          SELECT b FROM added AS a, incident_count_bucket(a, 1) AS b
+          WHERE a."id" IN (SELECT unnest($1))
+          UNION ALL
+          SELECT b FROM removed AS r, incident_count_bucket(r, -1) AS b
+          WHERE r."id" IN (SELECT unnest($1))))
+      $q$ USING moved;
     END IF;
   END IF;
   RETURN NULL;
