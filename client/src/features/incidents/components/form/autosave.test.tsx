@@ -21,6 +21,7 @@ function incidentFrom(input: CreateIncidentInput, version: number) {
     defenderIds: [defenderId],
     violations: [],
     perpetrators: [],
+    sourceCount: input.sources.length,
     version,
     createdAt: '2024-03-13T08:00:00.000Z',
     updatedAt: '2024-03-13T08:00:00.000Z',
