@@ -14,7 +14,7 @@ import type { Ctx } from '../../http/request-context.ts';
 import { readableDefenders } from '../defenders/index.ts';
 import { incidentFiltersWhere, readableIncidents } from '../incidents/index.ts';
 
-const { sql, empty, join } = Prisma;
+const { sql, join, raw } = Prisma;
 
 // Statistics are counted by PostgreSQL, in aggregate statements over the incidents of the
 // list: the caller's accessibleBy condition and the list filters, both built by the incidents
@@ -23,8 +23,9 @@ const { sql, empty, join } = Prisma;
 // the act-based groupings, which need COUNT(DISTINCT incident) over the acts and an unnest of
 // perpetrators and sectors; one Prisma count per code instead took 15 to 35 s on a million
 // incidents (2 cores), one grouped statement 3 to 8 s. The filters reach the same indexes as
-// in the list (country, occurredOn, status, the acts' violation and perpetrators); the acts
-// join the picked incidents by a hash join, in one pass over each table.
+// in the list (country, occurredOn, status, the incident's violations, perpetrators and
+// defenders); the act-based groupings read what the incident keeps of its acts, without
+// joining them.
 
 // groupings by a field of the incident itself: every incident lands in exactly one bucket
 const incidentKeys: Partial<Record<IncidentGrouping, Prisma.Sql>> = {
@@ -33,25 +34,37 @@ const incidentKeys: Partial<Record<IncidentGrouping, Prisma.Sql>> = {
   month: sql`to_char(i."occurredOn", 'YYYY-MM')`,
 };
 
-// Groupings through the acts: what each act of a picked incident (`a`) adds, and its key.
-// Sector and gender come from the act's defender, counted only when the caller may read that
-// defender: an incident they may read can name a defender outside their access, whose profile
-// they must not learn, even as a count.
-function actFacet(ctx: Ctx, groupBy: IncidentGrouping): { joins: Prisma.Sql; key: Prisma.Sql } {
-  const defender = () =>
-    sql`JOIN "Defender" AS d ON d."id" = a."defenderId" AND ${whereSql('Defender', 'd', readableDefenders(ctx.ability))}`;
+// Groupings through the acts, each from what the incident keeps of them (migration
+// 20261203090000_list_columns): its distinct violations and perpetrators, one row per incident
+// and value, so a plain count; its distinct defenders for sector and gender, counted only when
+// the caller may read the defender (an incident they may read can name a defender outside their
+// access, whose profile they must not learn, even as a count), and once per incident, since two
+// of its defenders may share a sector.
+function actFacet(
+  ctx: Ctx,
+  groupBy: IncidentGrouping,
+): { joins: Prisma.Sql; key: Prisma.Sql; count: Prisma.Sql } {
+  const values = (column: string) => ({
+    joins: sql`CROSS JOIN LATERAL unnest(i.${raw(`"${column}"`)}) AS f(key)`,
+    key: sql`f.key`,
+    count: sql`count(*)`,
+  });
+  const defenders = sql`CROSS JOIN LATERAL unnest(i."defenderIds") AS di(id)
+    JOIN "Defender" AS d ON d."id" = di.id AND ${whereSql('Defender', 'd', readableDefenders(ctx.ability))}`;
+  const perIncident = sql`count(DISTINCT i."id")`;
   switch (groupBy) {
     case 'violation':
-      return { joins: empty, key: sql`a."violation"` };
+      return values('violations');
     case 'perpetrator':
-      return { joins: sql`CROSS JOIN LATERAL unnest(a."perpetrators") AS f(key)`, key: sql`f.key` };
+      return values('perpetrators');
     case 'sector':
       return {
-        joins: sql`${defender()} CROSS JOIN LATERAL unnest(d."sectors") AS f(key)`,
+        joins: sql`${defenders} CROSS JOIN LATERAL unnest(d."sectors") AS f(key)`,
         key: sql`f.key`,
+        count: perIncident,
       };
     case 'gender':
-      return { joins: defender(), key: sql`d."gender"::text` };
+      return { joins: defenders, key: sql`d."gender"::text`, count: perIncident };
     default:
       throw new Error(`no act facet for ${groupBy}`);
   }
@@ -80,8 +93,8 @@ async function countBuckets(ctx: Ctx, groupBy: IncidentGrouping, picked: Prisma.
         sql`SELECT count(*)::int AS total FROM "Incident" AS i WHERE ${picked}`,
       ),
       ctx.db.$queryRaw<Row[]>(
-        sql`SELECT ${facet.key} AS key, count(DISTINCT a."incidentId")::int AS count
-          FROM "Incident" AS i JOIN "IncidentAct" AS a ON a."incidentId" = i."id" ${facet.joins}
+        sql`SELECT ${facet.key} AS key, ${facet.count}::int AS count
+          FROM "Incident" AS i ${facet.joins}
           WHERE ${picked} GROUP BY 1`,
       ),
     ],
