@@ -50,6 +50,25 @@ async function violationsNow(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+// Layout and colour transitions started by a change of width or scheme have ended: axe measures
+// contrast from computed colours, and a text caught half-way from light to dark fails it. A fixed
+// pause was too short on a loaded machine. Transitions start on the next frames; at most 2 s.
+async function settled(page: Page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    await frame();
+    await frame();
+    const transitions = document
+      .getAnimations()
+      .filter((animation) => animation instanceof CSSTransition)
+      .map((animation) => animation.finished.catch(() => undefined));
+    await Promise.race([
+      Promise.all(transitions),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
+  });
+}
+
 // The serious and critical axe violations of the page as it is now, at 1280 px and 390 px, in
 // the light and the dark colour scheme; the page is left at 1280 px in the light scheme.
 export async function seriousViolations(page: Page, where = page.url()): Promise<string[]> {
@@ -58,8 +77,7 @@ export async function seriousViolations(page: Page, where = page.url()): Promise
     await page.emulateMedia({ colorScheme: scheme });
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
-      // let layout and colour transitions settle
-      await page.waitForTimeout(150);
+      await settled(page);
       for (const violation of await violationsNow(page)) {
         if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
         found.push(
