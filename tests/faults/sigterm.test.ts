@@ -122,13 +122,15 @@ it('when SIGTERM arrives with requests under way, then each is answered, new con
   expect(refused).toBeLessThan(lastAnswer - signalled);
   expect(exit).toEqual({ code: 0, signal: null });
   expect(exitedAfterLastAnswer).toBeLessThan(exitAfterLastAnswerMs);
-  // the keep-alive client was answered in full until it was refused. After the answer that says
-  // Connection: close it opens a new connection; one that the kernel took into the listener's
-  // backlog just as the listener closed is reset before the server read anything from it (a
-  // request the server never saw, which HTTP clients retry), so one reset may come in between.
-  expect(keptOutcomes.filter((outcome) => outcome !== '0 ECONNRESET')).toEqual([
+  // the keep-alive client was answered in full until it was refused. Between the two, one request
+  // may meet a connection that closed before the server read anything from it (a request the
+  // server never saw, which HTTP clients retry): a new one that the kernel took into the
+  // listener's backlog just as the listener closed is reset (ECONNRESET), and an idle pooled one
+  // that the server closed as the request went out is seen closed (undici's UND_ERR_SOCKET).
+  const neverRead = (outcome: string) => outcome === '0 ECONNRESET' || outcome === '0 UND_ERR_SOCKET';
+  expect(keptOutcomes.filter((outcome) => !neverRead(outcome))).toEqual([
     'answered',
     '0 ECONNREFUSED',
   ]);
-  expect(kept.filter((a) => a.failure === 'ECONNRESET').length).toBeLessThanOrEqual(1);
+  expect(kept.filter((a) => neverRead(`${a.status} ${a.failure}`)).length).toBeLessThanOrEqual(1);
 }, 60_000);
