@@ -127,7 +127,8 @@ it('when SIGTERM arrives with requests under way, then each is answered, new con
   // server never saw, which HTTP clients retry): a new one that the kernel took into the
   // listener's backlog just as the listener closed is reset (ECONNRESET), and an idle pooled one
   // that the server closed as the request went out is seen closed (undici's UND_ERR_SOCKET).
-  const neverRead = (outcome: string) => outcome === '0 ECONNRESET' || outcome === '0 UND_ERR_SOCKET';
+  const neverRead = (outcome: string) =>
+    outcome === '0 ECONNRESET' || outcome === '0 UND_ERR_SOCKET';
   expect(keptOutcomes.filter((outcome) => !neverRead(outcome))).toEqual([
     'answered',
     '0 ECONNREFUSED',
