@@ -5,7 +5,10 @@
 // incident CSV export. Results go to bench/results/<date>.json and bench/README.md.
 // Usage: npm run bench -- [incidents, default 10000] [--seconds 10] [--as manager@bench.test]
 //   [--load-only: generate, report the load rate and check the audit chain, measure nothing]
+//   [--only TEXT: measure only the requests whose name contains TEXT, and write no results]
+//   [--profile: the server writes a V8 CPU profile of the run to a temporary folder]
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -37,6 +40,10 @@ const incidents = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 const secondsEach = Number(option('--seconds') ?? 10);
 const email = option('--as') ?? 'manager@bench.test';
 const loadOnly = args.includes('--load-only');
+const only = option('--only');
+const profileDir = args.includes('--profile')
+  ? fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-profile-'))
+  : undefined;
 const exportSize = 10_000;
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -117,6 +124,7 @@ try {
       servingUrl: cluster.servingUrl,
       ownerUrl: cluster.ownerUrl,
       dataKey: dataKey.toString('base64'),
+      profileDir,
     });
     try {
       const { user, headers } = await signIn(server.url, password);
@@ -142,68 +150,74 @@ try {
         postgresDataDir: cluster.dataDir,
       };
       const results: CaseResult[] = [];
-      for (const item of cases) {
+      const measured = cases.filter((item) => only === undefined || item.name.includes(only));
+      for (const item of measured) {
         const result = await measureCase(item, target, sql, cluster.servingUrl, cluster.dataDir);
         results.push(result);
         log(
-          `${item.name}: API ${result.api.perSecond}/s p99 ${result.api.p99} ms, floor ${result.floor.perSecond}/s p99 ${result.floor.p99} ms${result.inconsistency ? `; DIFFERS: ${result.inconsistency}` : ''}`,
+          `${item.name}: API ${result.api.perSecond}/s p99 ${result.api.p99} ms (CPU per request: server ${result.api.serverCpuMs} ms, PostgreSQL ${result.api.postgresCpuMs} ms), floor ${result.floor.perSecond}/s p99 ${result.floor.p99} ms${result.inconsistency ? `; DIFFERS: ${result.inconsistency}` : ''}`,
         );
       }
 
-      // about 10,000 incidents: the newest, from the day the 10,000th falls on
-      const edgeQuery = Prisma.sql`SELECT to_char(i."occurredOn", 'YYYY-MM-DD') AS day
-      FROM "Incident" AS i WHERE ${readable}
-      ORDER BY i."occurredOn" DESC OFFSET ${exportSize - 1} LIMIT 1`;
-      const { rows: edge } = await sql.query<{ day: string }>(edgeQuery.text, edgeQuery.values);
-      const from = edge[0]?.day ?? undefined;
-      const filters = from ? { from } : {};
-      const exported = incidentPage(ability, filters, { limit: null, details: true });
-      const { rows: counted } = await sql.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM (${exported.text}) AS e`,
-        exported.values,
-      );
-      const exportCount = counted[0]!.count;
-      const filter = from ? `from=${from}` : 'every incident';
-      log(`exporting ${exportCount} incidents (${filter})`);
-      const exportResult = {
-        filter,
-        api: await measureExportApi(
-          `${server.url}/api/exports/case-summary?format=csv${from ? `&from=${from}` : ''}`,
-          headers,
-          server.pid,
-          exportCount,
-        ),
-        floor: await measureExportFloor(
-          cluster.servingUrl,
-          { text: exported.text, values: exported.values },
-          exportCount,
-        ),
-      };
+      if (only !== undefined) {
+        log(`only the requests named "${only}": no export, no results written`);
+      } else {
+        // about 10,000 incidents: the newest, from the day the 10,000th falls on
+        const edgeQuery = Prisma.sql`SELECT to_char(i."occurredOn", 'YYYY-MM-DD') AS day
+        FROM "Incident" AS i WHERE ${readable}
+        ORDER BY i."occurredOn" DESC OFFSET ${exportSize - 1} LIMIT 1`;
+        const { rows: edge } = await sql.query<{ day: string }>(edgeQuery.text, edgeQuery.values);
+        const from = edge[0]?.day ?? undefined;
+        const filters = from ? { from } : {};
+        const exported = incidentPage(ability, filters, { limit: null, details: true });
+        const { rows: counted } = await sql.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM (${exported.text}) AS e`,
+          exported.values,
+        );
+        const exportCount = counted[0]!.count;
+        const filter = from ? `from=${from}` : 'every incident';
+        log(`exporting ${exportCount} incidents (${filter})`);
+        const exportResult = {
+          filter,
+          api: await measureExportApi(
+            `${server.url}/api/exports/case-summary?format=csv${from ? `&from=${from}` : ''}`,
+            headers,
+            server.pid,
+            exportCount,
+          ),
+          floor: await measureExportFloor(
+            cluster.servingUrl,
+            { text: exported.text, values: exported.values },
+            exportCount,
+          ),
+        };
 
-      const run: RunResult = {
-        date: new Date().toISOString().slice(0, 10),
-        machine: {
-          cores: os.cpus().length,
-          cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-          memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-          node: process.version,
-          postgres: cluster.postgresVersion,
-          settings: clusterSettings,
-        },
-        incidents,
-        role: `${user.role}${user.countries.length ? ` (${user.countries.join(', ')})` : ' (all countries)'}`,
-        secondsEach,
-        connections,
-        load: { ...load, incidentsPerSecond: Math.round(incidents / load.seconds), loadAverage },
-        chainVerified: chain.intact,
-        cases: results,
-        export: exportResult,
-      };
-      const file = await writeResults(path.join(projectRoot, 'bench'), run);
-      console.log(`\n${renderRun(run)}\nwritten to ${path.relative(projectRoot, file)}`);
+        const run: RunResult = {
+          date: new Date().toISOString().slice(0, 10),
+          machine: {
+            cores: os.cpus().length,
+            cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+            memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+            node: process.version,
+            postgres: cluster.postgresVersion,
+            settings: clusterSettings,
+          },
+          incidents,
+          role: `${user.role}${user.countries.length ? ` (${user.countries.join(', ')})` : ' (all countries)'}`,
+          secondsEach,
+          connections,
+          load: { ...load, incidentsPerSecond: Math.round(incidents / load.seconds), loadAverage },
+          chainVerified: chain.intact,
+          cases: results,
+          export: exportResult,
+        };
+        const file = await writeResults(path.join(projectRoot, 'bench'), run);
+        console.log(`\n${renderRun(run)}\nwritten to ${path.relative(projectRoot, file)}`);
+      }
     } finally {
       await sql.end();
       await server.stop();
+      if (profileDir) log(`the server's CPU profile is in ${profileDir}`);
     }
   }
 } finally {

@@ -43,12 +43,19 @@ export async function startServerProcess(settings: {
   servingUrl: string;
   ownerUrl: string;
   dataKey: string;
+  // a folder for the V8 CPU profile the server writes when it stops (--cpu-prof)
+  profileDir?: string;
 }): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-server-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'server/src/server.ts')],
+    [
+      ...(settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : []),
+      '--import',
+      'tsx',
+      path.join(projectRoot, 'server/src/server.ts'),
+    ],
     {
       cwd: projectRoot,
       env: {
