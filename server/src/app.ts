@@ -142,6 +142,7 @@ export function createApp(options: AppOptions) {
   app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? 0);
   app.locals.db = options.database.db;
+  app.locals.pool = options.database.pool;
   app.locals.attachments =
     options.attachments ??
     configuredAttachments(loadConfig(), (message) => options.logger.info(message));

@@ -1,10 +1,12 @@
 // A page of a list as PostgreSQL writes it: one statement that picks the rows by the caller's
 // conditions (the same Prisma `where` the rest of the app builds, through whereSql), starts at
 // the cursor on the sort index, and turns each row into the API's JSON itself. The server then
-// only parses text: no row mapping, dates already in the API's format. At a million incidents
-// this is what keeps presenting a page cheaper than fetching it (issue 10); the lists that show
-// child rows stay with Prisma.
+// only parses text: no row mapping, dates already in the API's format, and the statement goes
+// to the pool as it is (queryRows). At a million incidents this is what keeps presenting a page cheaper
+// than fetching it (issue 10); the lists that show child rows stay with Prisma.
+import type pg from 'pg';
 import { Prisma } from '../../../prisma/generated/client.ts';
+import { queryRows } from './pool-query.ts';
 import { afterCursor, type Sort } from '../http/pagination.ts';
 import { tableOf, whereSql } from './where-sql.ts';
 
@@ -34,7 +36,7 @@ const sortTypes: Record<Exclude<ColumnFormat, 'value'>, Prisma.Sql> = {
 };
 
 export interface JsonPageQuery<T> {
-  db: { $queryRaw: <R>(query: Prisma.Sql) => Prisma.PrismaPromise<R> };
+  pool: pg.Pool;
   model: Prisma.ModelName;
   columns: JsonColumns<T>;
   where: object;
@@ -58,11 +60,12 @@ export async function jsonPage<T>(query: JsonPageQuery<T>): Promise<T[]> {
     ? sql`AND (${column(sort.field)}, ${column('id')}) ${raw(sort.direction === 'desc' ? '<' : '>')}
         (CAST(${after.at} AS ${sortTypes[sortFormat]}), CAST(${after.id} AS uuid))`
     : sql``;
-  const rows = await query.db.$queryRaw<{ item: string }[]>(sql`
+  const statement = sql`
     SELECT json_build_object(${join(pairs)})::text AS item
     FROM ${tableOf(query.model)} AS ${raw(alias)}
     WHERE ${whereSql(query.model, alias, query.where)} ${start}
     ORDER BY ${column(sort.field)} ${direction}, ${column('id')} ${direction}
-    LIMIT ${query.limit + 1}`);
+    LIMIT ${query.limit + 1}`;
+  const rows = await queryRows<{ item: string }>(query.pool, statement);
   return rows.map((row) => JSON.parse(row.item) as T);
 }

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../tests/support/database.ts';
+import { asOwner, createTestDatabase } from '../../../tests/support/database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { openDatabase } from './prisma.ts';
 
@@ -24,6 +24,38 @@ describe('openDatabase', () => {
     expect((await database.pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     expect(await database.db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     await database.close();
+  });
+
+  it('when the database’s time zone is not UTC, then a time the app writes is stored and read back as the instant it was', async () => {
+    const url = await createTestDatabase();
+    const owner = new pg.Client({ connectionString: asOwner(url) });
+    await owner.connect();
+    const { rows: names } = await owner.query<{ name: string }>(
+      'SELECT current_database() AS name',
+    );
+    await owner.query(`ALTER DATABASE "${names[0]!.name}" SET timezone TO 'America/New_York'`);
+    const database = openDatabase(url);
+    const at = new Date('2024-03-10T23:59:59.000Z');
+
+    const user = await database.db.user.create({
+      data: {
+        email: 'zone@example.test',
+        name: 'Zone',
+        role: 'ADMIN',
+        passwordHash: 'x',
+        createdAt: at,
+      },
+    });
+    const { rows } = await owner.query<{ epoch: number }>(
+      'SELECT extract(epoch FROM "createdAt")::float8 AS epoch FROM "User" WHERE id = $1',
+      [user.id],
+    );
+    const read = await database.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await owner.end();
+    await database.close();
+
+    expect(rows[0]!.epoch * 1000).toBe(at.getTime());
+    expect(read.createdAt.toISOString()).toBe(at.toISOString());
   });
 
   it('when the database accepts the connection but never answers, then a query fails within seconds as unavailable, not hanging', async () => {

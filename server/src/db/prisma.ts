@@ -41,7 +41,15 @@ class FailFastClient extends pg.Client {
 }
 
 export function openDatabase(connectionString: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString, max, Client: FailFastClient });
+  // Prisma's adapter sends a timestamp without its offset, which PostgreSQL reads in the
+  // session's time zone: the server's own zone (a cluster set up on a machine in New York)
+  // would shift every time the app writes. The app's times are UTC.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    Client: FailFastClient,
+    options: '-c TimeZone=UTC',
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the pool replaces it, and a request that needed it fails with its own error.
   pool.on('error', () => {});

@@ -4,13 +4,13 @@ import { defineAbilityFor } from '@vigil/shared/auth/abilities';
 import type { Role } from '@vigil/shared/enums';
 import { findSession, sessionCookie } from '../modules/auth/sessions.ts';
 import { AppError } from './app-error.ts';
-import { dbOf } from './request-context.ts';
+import { poolOf } from './request-context.ts';
 
 // Sets req.user, req.ability and the session's ids when the cookie names a live session.
 export const loadSession: RequestHandler = async (req, _res, next) => {
   const token: unknown = req.cookies?.[sessionCookie(req.secure).name];
   if (typeof token !== 'string' || token.length === 0 || token.length > 200) return next();
-  const session = await findSession(dbOf(req), token);
+  const session = await findSession(poolOf(req), token);
   if (session) {
     req.user = session.user;
     req.ability = defineAbilityFor(session.user);

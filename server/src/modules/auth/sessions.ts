@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CookieOptions } from 'express';
+import type pg from 'pg';
+import type { SessionUser } from '@vigil/shared/schemas/auth';
 import type { Db, Tx } from '../../db/prisma.ts';
 
 // Over HTTPS (directly or behind the trusted proxies) the cookie's name carries the __Host-
@@ -49,27 +51,44 @@ export async function createSession(db: Db | Tx, userId: string, meta: Meta) {
   return { token, csrfToken };
 }
 
+// Every request reads its session, so this one statement is prepared once per connection and
+// sent on the pool as it is: through Prisma it cost about as much server CPU as the rest of a
+// list request (issue 10, `npm run bench -- --only "incident list"`).
+const liveSession = {
+  name: 'vigil-live-session',
+  text: `SELECT s."csrfToken", s."lastSeenAt", s."expiresAt",
+      u.id, u.email, u.name, u.role::text AS role, u.countries, u.active,
+      u."totpEnabledAt" IS NOT NULL AS "twoFactorEnabled"
+    FROM "Session" AS s JOIN "User" AS u ON u.id = s."userId"
+    WHERE s.id = $1`,
+};
+
+interface LiveSessionRow extends SessionUser {
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  active: boolean;
+  twoFactorEnabled: boolean;
+}
+
 // The live session for a cookie token, with its active user; expired sessions are removed.
-export async function findSession(db: Db, token: string) {
+export async function findSession(pool: pg.Pool, token: string) {
   const id = hashOf(token);
-  const session = await db.session.findUnique({
-    where: { id },
-    include: {
-      user: { select: { ...sessionUserSelect, active: true, totpEnabledAt: true } },
-    },
-  });
+  const { rows } = await pool.query<LiveSessionRow>({ ...liveSession, values: [id] });
+  const session = rows[0];
   if (!session) return undefined;
   const now = Date.now();
   const idle = now - session.lastSeenAt.getTime() > idleTimeoutMs;
-  if (idle || session.expiresAt.getTime() <= now || !session.user.active) {
-    await db.session.deleteMany({ where: { id } });
+  if (idle || session.expiresAt.getTime() <= now || !session.active) {
+    await pool.query('DELETE FROM "Session" WHERE id = $1', [id]);
     return undefined;
   }
   if (now - session.lastSeenAt.getTime() > touchEveryMs) {
-    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+    await pool.query('UPDATE "Session" SET "lastSeenAt" = $2 WHERE id = $1', [id, new Date(now)]);
   }
-  const { active: _active, totpEnabledAt, ...user } = session.user;
-  return { id, csrfToken: session.csrfToken, user, twoFactorEnabled: totpEnabledAt !== null };
+  const { csrfToken, twoFactorEnabled, email, name, role, countries } = session;
+  const user: SessionUser = { id: session.id, email, name, role, countries };
+  return { id, csrfToken, user, twoFactorEnabled };
 }
 
 export async function destroySession(db: Db, sessionId: string) {

@@ -110,7 +110,7 @@ async function assertSectors(tx: Tx, sectors: string[], kept: string[] = []) {
 export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise<DefenderList> {
   const sort = parseSort(query.sort);
   const rows = await jsonPage<DefenderOutput>({
-    db: ctx.db,
+    pool: ctx.pool,
     model: 'Defender',
     columns: defenderListColumns,
     where: readableDefenders(ctx.ability, ...filtersOf(query)),

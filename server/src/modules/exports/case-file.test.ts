@@ -12,6 +12,7 @@ describe('loadCaseFile', () => {
 
   const ctxOf = ({ user }: RoleClient): Ctx => ({
     db: files.app.database.db,
+    pool: files.app.database.pool,
     user: {
       id: user.id,
       email: user.email,

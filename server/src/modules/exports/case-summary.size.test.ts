@@ -37,6 +37,7 @@ describe('case summaries larger than a page', () => {
     });
     ctx = {
       db,
+      pool: database.pool,
       user: { ...user, countries: [] },
       ability: defineAbilityFor(user),
       ip: undefined,

@@ -184,7 +184,7 @@ export async function listIncidents(
     query.include === 'details'
       ? await listWithDetails(ctx, where, sort, query)
       : await jsonPage<IncidentListItem>({
-          db: ctx.db,
+          pool: ctx.pool,
           model: 'Incident',
           columns: incidentSummaryColumns,
           where,

@@ -112,7 +112,13 @@ describe('statistics from the incident counts', () => {
       const [role, countries] = people[caller];
       const { id, email, name } = await createUser(app, { role, countries });
       const user = { id, email, name, role, countries };
-      ctx[caller] = { db: app.database.db, user, ability: defineAbilityFor(user), ip: undefined };
+      ctx[caller] = {
+        db: app.database.db,
+        pool: app.database.pool,
+        user,
+        ability: defineAbilityFor(user),
+        ip: undefined,
+      };
     }
     // one statement for many incidents, as a bulk insert would be
     await app.database.db.incident.createMany({

@@ -9,6 +9,7 @@ import type {
   TeamWeek,
 } from '@vigil/shared/schemas/stats';
 import { Prisma } from '../../../../prisma/generated/client.ts';
+import { queryRows } from '../../db/pool-query.ts';
 import { tableOf, whereSql } from '../../db/where-sql.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { readableDefenders } from '../defenders/index.ts';
@@ -80,7 +81,8 @@ interface Row {
 async function countBuckets(ctx: Ctx, groupBy: IncidentGrouping, picked: Prisma.Sql) {
   const incidentKey = incidentKeys[groupBy];
   if (incidentKey) {
-    const buckets = await ctx.db.$queryRaw<Row[]>(
+    const buckets = await queryRows<Row>(
+      ctx.pool,
       sql`SELECT ${incidentKey} AS key, count(*)::int AS count
         FROM "Incident" AS i WHERE ${picked} GROUP BY 1`,
     );
@@ -194,7 +196,8 @@ export async function countSummary(
   const conditions = [whereSql(summary.table, 'c', summary.picked)];
   if (from) conditions.push(sql`c."month" >= ${from}::date`);
   if (to) conditions.push(sql`c."month" <= ${to}::date`);
-  const buckets = await ctx.db.$queryRaw<Row[]>(
+  const buckets = await queryRows<Row>(
+    ctx.pool,
     sql`SELECT ${grouping.key} AS key, sum(c."count")::int AS count FROM ${tableOf(summary.table)} AS c
       WHERE ${join(conditions, ' AND ')} GROUP BY ${grouping.column}`,
   );
