@@ -1,13 +1,13 @@
 // A page of a list as PostgreSQL writes it: one statement that picks the rows by the caller's
 // conditions (the same Prisma `where` the rest of the app builds, through whereSql), starts at
 // the cursor on the sort index, and turns each row into the API's JSON itself. The server then
-// only parses text: no row mapping, dates already in the API's format, and the statement goes
-// to the pool as it is (queryRows). At a million incidents this is what keeps presenting a page cheaper
+// sends that text on (presentJsonPage): no row mapping, dates already in the API's format, and
+// the statement goes to the pool as it is (queryRows). At a million incidents this is what keeps presenting a page cheaper
 // than fetching it (issue 10); the lists that show child rows stay with Prisma.
 import type pg from 'pg';
 import { Prisma } from '../../../prisma/generated/client.ts';
 import { queryRows } from './pool-query.ts';
-import { afterCursor, type Sort } from '../http/pagination.ts';
+import { afterCursor, toPage, type Sort } from '../http/pagination.ts';
 import { tableOf, whereSql } from './where-sql.ts';
 
 // How a column goes out: as PostgreSQL writes it in JSON (text, numbers, enums, uuids, arrays),
@@ -45,8 +45,13 @@ export interface JsonPageQuery<T> {
   cursor: string | undefined;
 }
 
-// The rows of one page and, with `limit + 1` asked for, whether another follows (toPage).
-export async function jsonPage<T>(query: JsonPageQuery<T>): Promise<T[]> {
+// One page of a list as PostgreSQL wrote it: each item's JSON text, in order.
+export interface JsonPage {
+  items: string[];
+  nextCursor: string | null;
+}
+
+export async function jsonPage<T>(query: JsonPageQuery<T>): Promise<JsonPage> {
   const { columns, sort } = query;
   const sortFormat: ColumnFormat | undefined = columns[sort.field];
   if (sortFormat === undefined || sortFormat === 'value')
@@ -60,12 +65,16 @@ export async function jsonPage<T>(query: JsonPageQuery<T>): Promise<T[]> {
     ? sql`AND (${column(sort.field)}, ${column('id')}) ${raw(sort.direction === 'desc' ? '<' : '>')}
         (CAST(${after.at} AS ${sortTypes[sortFormat]}), CAST(${after.id} AS uuid))`
     : sql``;
+  // the sort value and the id beside the item, for the cursor (toPage), which `limit + 1` rows
+  // say is needed
   const statement = sql`
-    SELECT json_build_object(${join(pairs)})::text AS item
+    SELECT json_build_object(${join(pairs)})::text AS item, ${column('id')}::text AS id,
+      ${formatted(sort.field, sortFormat)} AS ${raw(`"${sort.field}"`)}
     FROM ${tableOf(query.model)} AS ${raw(alias)}
     WHERE ${whereSql(query.model, alias, query.where)} ${start}
     ORDER BY ${column(sort.field)} ${direction}, ${column('id')} ${direction}
     LIMIT ${query.limit + 1}`;
-  const rows = await queryRows<{ item: string }>(query.pool, statement);
-  return rows.map((row) => JSON.parse(row.item) as T);
+  const rows = await queryRows<{ item: string; id: string }>(query.pool, statement);
+  const { items, nextCursor } = toPage(rows, query.limit, sort);
+  return { items: items.map((row) => row.item), nextCursor };
 }

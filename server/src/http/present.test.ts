@@ -2,7 +2,8 @@ import { AbilityBuilder } from '@casl/ability';
 import { describe, expect, it } from 'vitest';
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { createPrismaAbility } from '@vigil/shared/auth/casl-prisma';
-import { presentList } from './present.ts';
+import { JsonText } from './json-text.ts';
+import { presentJsonPage, presentList } from './present.ts';
 
 const records = [
   { id: 'a', country: 'KH', title: 'Arrest', location: 'Phnom Penh', status: 'VERIFIED' },
@@ -49,5 +50,29 @@ describe('presentList', () => {
       { id: 'a', country: 'KH', title: 'Arrest', status: 'VERIFIED' },
       records[1],
     ]);
+  });
+});
+
+describe('presentJsonPage', () => {
+  const page = { items: records.map((record) => JSON.stringify(record)), nextCursor: 'next' };
+  const keys = Object.keys(records[0]!);
+
+  it('when the items go out whole, then PostgreSQL’s text is the body as it is', () => {
+    const ability = abilityWith((can) => can('read', 'Incident'));
+    const body = presentJsonPage(ability, 'Incident', keys, page);
+    expect(body).toBeInstanceOf(JsonText);
+    expect((body as JsonText).text).toBe(`{"items":[${page.items.join(',')}],"nextCursor":"next"}`);
+    expect(JSON.parse((body as JsonText).text)).toEqual({ items: records, nextCursor: 'next' });
+  });
+
+  it('when a rule withholds a field, then each item is parsed and loses what it may not show', () => {
+    const ability = abilityWith((can) => {
+      can('read', 'Incident', { country: 'KH' });
+      can('read', 'Incident', ['id', 'country', 'title', 'status'], { country: 'TH' });
+    });
+    expect(presentJsonPage(ability, 'Incident', keys, page)).toEqual({
+      items: [records[0], { id: 'b', country: 'TH', title: 'Charge', status: 'VERIFIED' }],
+      nextCursor: 'next',
+    });
   });
 });

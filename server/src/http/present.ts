@@ -1,6 +1,8 @@
 import { permittedFieldsOf } from '@casl/ability/extra';
 import type { AppAbility } from '@vigil/shared/auth/abilities';
 import { defenderFields, incidentFields, sensitiveFields } from '@vigil/shared/auth/fields';
+import type { JsonPage } from '../db/json-page.ts';
+import { JsonText } from './json-text.ts';
 import { asSubject } from './subject.ts';
 
 // Subjects whose rules may restrict fields; the others are returned whole to whoever may read.
@@ -77,18 +79,45 @@ function readableInFull(ability: AppAbility, type: FieldRestricted, fields: read
     );
 }
 
+// Whether the records of a list, which carry `keys` and never sensitive values, go out whole to
+// this caller: no field among them is sensitive or withheld by any of the caller's read rules.
+function goesOutWhole(ability: AppAbility, type: FieldRestricted, keys: readonly string[]) {
+  // a nested field (`sources.identity`) counts as shown when its parent is
+  const shown = fieldsOf[type].filter((field) => keys.includes(field.split('.')[0]!));
+  const sensitive = sensitiveFields[type] as readonly string[];
+  return !shown.some((field) => sensitive.includes(field)) && readableInFull(ability, type, shown);
+}
+
+const presentEach = <T extends Record<string, unknown>>(
+  ability: AppAbility,
+  type: FieldRestricted,
+  records: T[],
+) => records.map((record) => present(ability, type, record, { sensitive: false }).data);
+
 // The records of a list page as this caller may see them; sensitive fields never go out in lists.
 export function presentList<T extends Record<string, unknown>>(
   ability: AppAbility,
   type: FieldRestricted,
   records: T[],
 ): Partial<T>[] {
-  const keys = Object.keys(records[0] ?? {});
-  // a nested field (`sources.identity`) counts as shown when its parent is
-  const shown = fieldsOf[type].filter((field) => keys.includes(field.split('.')[0]!));
-  const sensitive = sensitiveFields[type] as readonly string[];
-  if (!shown.some((field) => sensitive.includes(field)) && readableInFull(ability, type, shown)) {
-    return records;
+  return goesOutWhole(ability, type, Object.keys(records[0] ?? {}))
+    ? records
+    : presentEach(ability, type, records);
+}
+
+// A page PostgreSQL wrote (jsonPage), whose items carry `keys`, as this caller may see it: as it
+// is when its items go out whole, else each item parsed and presented.
+export function presentJsonPage<T extends Record<string, unknown>>(
+  ability: AppAbility,
+  type: FieldRestricted,
+  keys: readonly string[],
+  page: JsonPage,
+): JsonText | { items: Partial<T>[]; nextCursor: string | null } {
+  if (goesOutWhole(ability, type, keys)) {
+    return new JsonText(
+      `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`,
+    );
   }
-  return records.map((record) => present(ability, type, record, { sensitive: false }).data);
+  const records = page.items.map((item) => JSON.parse(item) as T);
+  return { items: presentEach(ability, type, records), nextCursor: page.nextCursor };
 }

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { requireCsrf, requireTwoFactorWhenRequired, requireUser } from './authenticate.ts';
+import { JsonText } from './json-text.ts';
 import { validate, type Input } from './validate.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -65,6 +66,11 @@ export function createRoutes(path: string) {
         );
         if (res.headersSent) return;
         if (body === undefined) res.status(spec.status ?? 204).end();
+        else if (body instanceof JsonText)
+          res
+            .status(spec.status ?? 200)
+            .type('json')
+            .send(body.text);
         else res.status(spec.status ?? 200).json(body);
       });
     };

@@ -5,7 +5,6 @@ import { defenderSensitiveFields } from '@vigil/shared/auth/fields';
 import type { IncludeQuery } from '@vigil/shared/schemas/common';
 import type {
   CreateDefenderInput,
-  DefenderList,
   DefenderListQuery,
   DefenderOutput,
   DefenderSummary,
@@ -20,8 +19,8 @@ import type { Tx } from '../../db/prisma.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { jsonPage } from '../../db/json-page.ts';
-import { parseSort, toPage } from '../../http/pagination.ts';
-import { present, presentList } from '../../http/present.ts';
+import { parseSort } from '../../http/pagination.ts';
+import { present, presentJsonPage } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { asSubject } from '../../http/subject.ts';
 import { openFields, sealFields, type FieldCipher } from '../../security/field-cipher.ts';
@@ -107,20 +106,17 @@ async function assertSectors(tx: Tx, sectors: string[], kept: string[] = []) {
   );
 }
 
-export async function listDefenders(ctx: Ctx, query: DefenderListQuery): Promise<DefenderList> {
-  const sort = parseSort(query.sort);
-  const rows = await jsonPage<DefenderOutput>({
+export async function listDefenders(ctx: Ctx, query: DefenderListQuery) {
+  const page = await jsonPage<DefenderOutput>({
     pool: ctx.pool,
     model: 'Defender',
     columns: defenderListColumns,
     where: readableDefenders(ctx.ability, ...filtersOf(query)),
-    sort,
+    sort: parseSort(query.sort),
     limit: query.limit,
     cursor: query.cursor,
   });
-  const { items, nextCursor } = toPage(rows, query.limit, sort);
-  // presentList only removes fields the output schema marks optional
-  return { items: presentList(ctx.ability, 'Defender', items) as DefenderOutput[], nextCursor };
+  return presentJsonPage(ctx.ability, 'Defender', Object.keys(defenderListColumns), page);
 }
 
 // Sensitive values only with `include=sensitive`, opened with `cipher`; answers to writes

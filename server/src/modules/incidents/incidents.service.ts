@@ -21,7 +21,7 @@ import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
 import { jsonPage } from '../../db/json-page.ts';
 import { pageQuery, parseSort, toPage, type Sort } from '../../http/pagination.ts';
-import { presentList } from '../../http/present.ts';
+import { presentJsonPage, presentList } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { placeOf, type FieldCipher } from '../../security/field-cipher.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
@@ -174,26 +174,24 @@ export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentW
   return where;
 }
 
-export async function listIncidents(
-  ctx: Ctx,
-  query: IncidentListQuery,
-): Promise<{ items: Partial<IncidentListItem>[]; nextCursor: string | null }> {
+export async function listIncidents(ctx: Ctx, query: IncidentListQuery) {
   const sort = parseSort(query.sort);
   const where = readableIncidents(ctx.ability, ...incidentFiltersWhere(query));
-  const rows: IncidentListItem[] =
-    query.include === 'details'
-      ? await listWithDetails(ctx, where, sort, query)
-      : await jsonPage<IncidentListItem>({
-          pool: ctx.pool,
-          model: 'Incident',
-          columns: incidentSummaryColumns,
-          where,
-          sort,
-          limit: query.limit,
-          cursor: query.cursor,
-        });
-  const { items, nextCursor } = toPage(rows, query.limit, sort);
-  return { items: presentList(ctx.ability, 'Incident', items), nextCursor };
+  if (query.include === 'details') {
+    const rows = await listWithDetails(ctx, where, sort, query);
+    const { items, nextCursor } = toPage(rows, query.limit, sort);
+    return { items: presentList(ctx.ability, 'Incident', items), nextCursor };
+  }
+  const page = await jsonPage<IncidentListItem>({
+    pool: ctx.pool,
+    model: 'Incident',
+    columns: incidentSummaryColumns,
+    where,
+    sort,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return presentJsonPage(ctx.ability, 'Incident', Object.keys(incidentSummaryColumns), page);
 }
 
 // the list with every item's child rows, in one statement (Prisma's relation joins)
