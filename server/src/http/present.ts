@@ -88,23 +88,6 @@ function goesOutWhole(ability: AppAbility, type: FieldRestricted, keys: readonly
   return !shown.some((field) => sensitive.includes(field)) && readableInFull(ability, type, shown);
 }
 
-const presentEach = <T extends Record<string, unknown>>(
-  ability: AppAbility,
-  type: FieldRestricted,
-  records: T[],
-) => records.map((record) => present(ability, type, record, { sensitive: false }).data);
-
-// The records of a list page as this caller may see them; sensitive fields never go out in lists.
-export function presentList<T extends Record<string, unknown>>(
-  ability: AppAbility,
-  type: FieldRestricted,
-  records: T[],
-): Partial<T>[] {
-  return goesOutWhole(ability, type, Object.keys(records[0] ?? {}))
-    ? records
-    : presentEach(ability, type, records);
-}
-
 // A page PostgreSQL wrote (jsonPage), whose items carry `keys`, as this caller may see it: as it
 // is when its items go out whole, else each item parsed and presented.
 export function presentJsonPage<T extends Record<string, unknown>>(
@@ -118,6 +101,9 @@ export function presentJsonPage<T extends Record<string, unknown>>(
       `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`,
     );
   }
-  const records = page.items.map((item) => JSON.parse(item) as T);
-  return { items: presentEach(ability, type, records), nextCursor: page.nextCursor };
+  // sensitive fields never go out in lists
+  const items = page.items.map(
+    (item) => present(ability, type, JSON.parse(item) as T, { sensitive: false }).data,
+  );
+  return { items, nextCursor: page.nextCursor };
 }

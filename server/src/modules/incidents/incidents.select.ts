@@ -1,6 +1,6 @@
 import type { AppSubjects } from '@vigil/shared/auth/abilities';
 import type { IncidentListItem, IncidentOutput } from '@vigil/shared/schemas/incidents';
-import type { JsonColumns } from '../../db/json-page.ts';
+import type { JsonChildren, JsonColumns } from '../../db/json-page.ts';
 import type { Prisma } from '../../../../prisma/generated/client.ts';
 import { asSubject } from '../../http/subject.ts';
 import { auditorOf } from '../audit/index.ts';
@@ -75,24 +75,55 @@ export const incidentSummaryColumns = {
   deletedAt: 'timestamp',
 } as const satisfies JsonColumns<IncidentListItem>;
 
-// A list item with `include=details`. Lists never carry source identities: a sensitive value is
-// read one incident at a time, where each reading is audited, never in bulk.
-export const incidentDetailsSelect = {
-  ...incidentSelect,
-  sources: {
-    ...incidentSelect.sources,
-    select: { ...incidentSelect.sources.select, identity: false },
+type IncidentLists = Pick<IncidentOutput, 'acts' | 'charges' | 'sources'>;
+
+// The child rows an incident's detail carries, as json-page writes them. Source identities are
+// not among them: a sensitive value is read with `include=sensitive` only, where each reading is
+// audited (loadIncident), and never in bulk.
+export const incidentChildren = {
+  acts: {
+    model: 'IncidentAct',
+    parentKey: 'incidentId',
+    columns: {
+      defenderId: 'value',
+      violation: 'value',
+      perpetrators: 'value',
+      victimStatus: 'value',
+      notes: 'value',
+    },
   },
-} satisfies Prisma.IncidentSelect;
+  charges: {
+    model: 'IncidentCharge',
+    parentKey: 'incidentId',
+    columns: {
+      defenderId: 'value',
+      law: 'value',
+      description: 'value',
+      status: 'value',
+      filedOn: 'date',
+      sentence: 'value',
+    },
+  },
+  sources: {
+    model: 'IncidentSource',
+    parentKey: 'incidentId',
+    columns: { kind: 'value', reliability: 'value', description: 'value' },
+  },
+} as const satisfies Record<keyof IncidentLists, JsonChildren>;
+
+// The incident's own columns in its detail (and in a list item with `include=details`).
+export const incidentColumns = {
+  ...incidentSummaryColumns,
+  summary: 'value',
+} as const satisfies Partial<JsonColumns<IncidentOutput>>;
 
 type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
-type IncidentDetailsRow = Prisma.IncidentGetPayload<{ select: typeof incidentDetailsSelect }>;
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 const distinct = <T>(values: T[]) => [...new Set(values)];
 
 // The row in the API's shape: dates as YYYY-MM-DD, and the lists derived from the acts.
-export function toIncidentOutput(row: IncidentRow | IncidentDetailsRow): IncidentOutput {
+export function toIncidentOutput(row: IncidentRow): IncidentOutput {
   return {
     id: row.id,
     reference: row.reference,

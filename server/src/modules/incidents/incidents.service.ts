@@ -19,9 +19,9 @@ import type { Prisma } from '../../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/prisma.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { conflict } from '../../http/conflict.ts';
-import { jsonPage } from '../../db/json-page.ts';
-import { pageQuery, parseSort, toPage, type Sort } from '../../http/pagination.ts';
-import { presentJsonPage, presentList } from '../../http/present.ts';
+import { jsonPage, jsonRecord } from '../../db/json-page.ts';
+import { parseSort } from '../../http/pagination.ts';
+import { presentJsonPage } from '../../http/present.ts';
 import type { Ctx } from '../../http/request-context.ts';
 import { placeOf, type FieldCipher } from '../../security/field-cipher.ts';
 import { changesOf, recordAudit } from '../audit/index.ts';
@@ -32,7 +32,8 @@ import { newReference } from './incidents.references.ts';
 import {
   auditedFields,
   incidentEvent,
-  incidentDetailsSelect,
+  incidentChildren,
+  incidentColumns,
   incidentSelect,
   incidentSubject,
   incidentSummaryColumns,
@@ -56,20 +57,26 @@ export function readableIncidents(
 }
 
 // The incident if the caller may read it, else 404: an unreadable incident does not exist.
+// The incident `id` if the ability may read it; deleted ones only for those who see them, when
+// asked for.
+function readableIncident(ability: AppAbility, id: string, { withDeleted = false } = {}) {
+  return {
+    AND: [
+      accessibleBy(ability, 'read').ofType('Incident'),
+      { id },
+      withDeleted && seesDeleted(ability) ? {} : { deletedAt: null },
+    ],
+  };
+}
+
 export async function loadIncident(
   db: Db | Tx,
   ability: AppAbility,
   id: string,
-  { withDeleted = false } = {},
+  options: { withDeleted?: boolean } = {},
 ): Promise<IncidentOutput> {
   const row = await db.incident.findFirst({
-    where: {
-      AND: [
-        accessibleBy(ability, 'read').ofType('Incident'),
-        { id },
-        withDeleted && seesDeleted(ability) ? {} : { deletedAt: null },
-      ],
-    },
+    where: readableIncident(ability, id, options),
     select: incidentSelect,
   });
   if (!row) throw notFound('Incident');
@@ -104,8 +111,16 @@ export async function getIncident(
   cipher?: FieldCipher,
 ): Promise<Presented> {
   if (include !== 'sensitive' || !cipher) {
-    const incident = await loadIncident(ctx.db, ctx.ability, id, { withDeleted: true });
-    return presentIncident(ctx, incident);
+    // the detail people open most: one statement on the pool, written as JSON by PostgreSQL
+    const incident = await jsonRecord<IncidentOutput>({
+      pool: ctx.pool,
+      model: 'Incident',
+      columns: incidentColumns,
+      children: incidentChildren,
+      where: readableIncident(ctx.ability, id, { withDeleted: true }),
+    });
+    if (incident === undefined) throw notFound('Incident');
+    return presentIncident(ctx, JSON.parse(incident) as IncidentOutput);
   }
   // one snapshot, so that the identities opened are those of the sources shown
   const [incident, stored] = await ctx.db.$transaction(
@@ -175,40 +190,21 @@ export function incidentFiltersWhere(filters: IncidentFilters): Prisma.IncidentW
 }
 
 export async function listIncidents(ctx: Ctx, query: IncidentListQuery) {
-  const sort = parseSort(query.sort);
-  const where = readableIncidents(ctx.ability, ...incidentFiltersWhere(query));
-  if (query.include === 'details') {
-    const rows = await listWithDetails(ctx, where, sort, query);
-    const { items, nextCursor } = toPage(rows, query.limit, sort);
-    return { items: presentList(ctx.ability, 'Incident', items), nextCursor };
-  }
+  const details = query.include === 'details';
   const page = await jsonPage<IncidentListItem>({
     pool: ctx.pool,
     model: 'Incident',
-    columns: incidentSummaryColumns,
-    where,
-    sort,
+    columns: details ? incidentColumns : incidentSummaryColumns,
+    children: details ? incidentChildren : {},
+    where: readableIncidents(ctx.ability, ...incidentFiltersWhere(query)),
+    sort: parseSort(query.sort),
     limit: query.limit,
     cursor: query.cursor,
   });
-  return presentJsonPage(ctx.ability, 'Incident', Object.keys(incidentSummaryColumns), page);
-}
-
-// the list with every item's child rows, in one statement (Prisma's relation joins)
-async function listWithDetails(
-  ctx: Ctx,
-  where: Prisma.IncidentWhereInput,
-  sort: Sort,
-  query: IncidentListQuery,
-) {
-  const page = pageQuery(sort, query.limit, query.cursor);
-  const rows = await ctx.db.incident.findMany({
-    where: { AND: [where, page.where] },
-    orderBy: page.orderBy,
-    take: page.take,
-    select: incidentDetailsSelect,
-  });
-  return rows.map(toIncidentOutput);
+  const keys = Object.keys(
+    details ? { ...incidentColumns, ...incidentChildren } : incidentSummaryColumns,
+  );
+  return presentJsonPage(ctx.ability, 'Incident', keys, page);
 }
 
 // an update may leave any of them out
