@@ -56,7 +56,6 @@ export function readableIncidents(
   };
 }
 
-// The incident if the caller may read it, else 404: an unreadable incident does not exist.
 // The incident `id` if the ability may read it; deleted ones only for those who see them, when
 // asked for.
 function readableIncident(ability: AppAbility, id: string, { withDeleted = false } = {}) {
@@ -69,6 +68,7 @@ function readableIncident(ability: AppAbility, id: string, { withDeleted = false
   };
 }
 
+// The incident if the caller may read it, else 404: an unreadable incident does not exist.
 export async function loadIncident(
   db: Db | Tx,
   ability: AppAbility,
