@@ -92,9 +92,11 @@ export interface JsonPageQuery<T> {
   cursor: string | undefined;
 }
 
-// One page of a list as PostgreSQL wrote it: each item's JSON text, in order.
+// One page of a list as PostgreSQL wrote it: each item's JSON text, in order, and the fields
+// every item carries.
 export interface JsonPage {
   items: string[];
+  keys: string[];
   nextCursor: string | null;
 }
 
@@ -120,5 +122,6 @@ export async function jsonPage<T>(query: JsonPageQuery<T>): Promise<JsonPage> {
     LIMIT ${query.limit + 1}`;
   const rows = await queryRows<{ item: string; id: string }>(query.pool, statement);
   const { items, nextCursor } = toPage(rows, query.limit, sort);
-  return { items: items.map((row) => row.item), nextCursor };
+  const keys = [...Object.keys(columns), ...Object.keys(query.children ?? {})];
+  return { items: items.map((row) => row.item), keys, nextCursor };
 }

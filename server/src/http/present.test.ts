@@ -22,12 +22,15 @@ function abilityWith(
 }
 
 describe('presentJsonPage', () => {
-  const page = { items: records.map((record) => JSON.stringify(record)), nextCursor: 'next' };
-  const keys = Object.keys(records[0]!);
+  const page = {
+    items: records.map((record) => JSON.stringify(record)),
+    keys: Object.keys(records[0]!),
+    nextCursor: 'next',
+  };
 
   it('when the items go out whole, then PostgreSQL’s text is the body as it is', () => {
     const ability = abilityWith((can) => can('read', 'Incident'));
-    const body = presentJsonPage(ability, 'Incident', keys, page);
+    const body = presentJsonPage(ability, 'Incident', page);
     expect(body).toBeInstanceOf(JsonText);
     expect((body as JsonText).text).toBe(`{"items":[${page.items.join(',')}],"nextCursor":"next"}`);
     expect(JSON.parse((body as JsonText).text)).toEqual({ items: records, nextCursor: 'next' });
@@ -38,7 +41,7 @@ describe('presentJsonPage', () => {
       can('read', 'Incident', { country: 'KH' });
       can('read', 'Incident', ['id', 'country', 'title', 'status'], { country: 'TH' });
     });
-    expect(presentJsonPage(ability, 'Incident', keys, page)).toEqual({
+    expect(presentJsonPage(ability, 'Incident', page)).toEqual({
       items: [records[0], { id: 'b', country: 'TH', title: 'Charge', status: 'VERIFIED' }],
       nextCursor: 'next',
     });
@@ -49,7 +52,7 @@ describe('presentJsonPage', () => {
       can('read', 'Incident');
       cannot('read', 'Incident', ['location'], { country: 'KH' });
     });
-    expect(presentJsonPage(ability, 'Incident', keys, page)).toEqual({
+    expect(presentJsonPage(ability, 'Incident', page)).toEqual({
       items: [{ id: 'a', country: 'KH', title: 'Arrest', status: 'VERIFIED' }, records[1]],
       nextCursor: 'next',
     });

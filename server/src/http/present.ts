@@ -88,15 +88,14 @@ function goesOutWhole(ability: AppAbility, type: FieldRestricted, keys: readonly
   return !shown.some((field) => sensitive.includes(field)) && readableInFull(ability, type, shown);
 }
 
-// A page PostgreSQL wrote (jsonPage), whose items carry `keys`, as this caller may see it: as it
-// is when its items go out whole, else each item parsed and presented.
+// A page PostgreSQL wrote (jsonPage) as this caller may see it: as it is when its items go out
+// whole, else each item parsed and presented.
 export function presentJsonPage<T extends Record<string, unknown>>(
   ability: AppAbility,
   type: FieldRestricted,
-  keys: readonly string[],
   page: JsonPage,
 ): JsonText | { items: Partial<T>[]; nextCursor: string | null } {
-  if (goesOutWhole(ability, type, keys)) {
+  if (goesOutWhole(ability, type, page.keys)) {
     return new JsonText(
       `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`,
     );

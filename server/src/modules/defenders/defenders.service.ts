@@ -116,7 +116,7 @@ export async function listDefenders(ctx: Ctx, query: DefenderListQuery) {
     limit: query.limit,
     cursor: query.cursor,
   });
-  return presentJsonPage(ctx.ability, 'Defender', Object.keys(defenderListColumns), page);
+  return presentJsonPage(ctx.ability, 'Defender', page);
 }
 
 // Sensitive values only with `include=sensitive`, opened with `cipher`; answers to writes

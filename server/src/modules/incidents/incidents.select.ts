@@ -5,81 +5,10 @@ import type { Prisma } from '../../../../prisma/generated/client.ts';
 import { asSubject } from '../../http/subject.ts';
 import { auditorOf } from '../audit/index.ts';
 
-const byPosition = { position: 'asc' } as const;
-
-export const incidentSelect = {
-  id: true,
-  reference: true,
-  title: true,
-  summary: true,
-  occurredOn: true,
-  datePrecision: true,
-  country: true,
-  location: true,
-  verification: true,
-  status: true,
-  confidentiality: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  createdById: true,
-  deletedAt: true,
-  acts: {
-    select: {
-      defenderId: true,
-      violation: true,
-      perpetrators: true,
-      victimStatus: true,
-      notes: true,
-    },
-    orderBy: byPosition,
-  },
-  charges: {
-    select: {
-      defenderId: true,
-      law: true,
-      description: true,
-      status: true,
-      filedOn: true,
-      sentence: true,
-    },
-    orderBy: byPosition,
-  },
-  sources: {
-    select: { kind: true, reliability: true, description: true, identity: true },
-    orderBy: byPosition,
-  },
-} satisfies Prisma.IncidentSelect;
-
-// A list item as json-page writes it: the incident's own columns and those that sum up its acts
-// and sources (kept by triggers), no child rows; one index scan of one table per page.
-export const incidentSummaryColumns = {
-  id: 'value',
-  reference: 'value',
-  title: 'value',
-  occurredOn: 'date',
-  datePrecision: 'value',
-  country: 'value',
-  location: 'value',
-  verification: 'value',
-  status: 'value',
-  confidentiality: 'value',
-  defenderIds: 'value',
-  violations: 'value',
-  perpetrators: 'value',
-  sourceCount: 'value',
-  version: 'value',
-  createdAt: 'timestamp',
-  updatedAt: 'timestamp',
-  createdById: 'value',
-  deletedAt: 'timestamp',
-} as const satisfies JsonColumns<IncidentListItem>;
-
-type IncidentLists = Pick<IncidentOutput, 'acts' | 'charges' | 'sources'>;
-
-// The child rows an incident's detail carries, as json-page writes them. Source identities are
-// not among them: a sensitive value is read with `include=sensitive` only, where each reading is
-// audited (loadIncident), and never in bulk.
+// The child rows an incident carries, in their order: as json-page writes them, and (with the
+// sources' identities) as Prisma reads them for loadIncident. json-page never reads identities: a
+// sensitive value is read with `include=sensitive` only, where each reading is audited, and never
+// in bulk.
 export const incidentChildren = {
   acts: {
     model: 'IncidentAct',
@@ -109,7 +38,59 @@ export const incidentChildren = {
     parentKey: 'incidentId',
     columns: { kind: 'value', reliability: 'value', description: 'value' },
   },
-} as const satisfies Record<keyof IncidentLists, JsonChildren>;
+} as const satisfies Record<'acts' | 'charges' | 'sources', JsonChildren>;
+
+// Prisma's select of the same child columns
+function childSelect<C extends JsonChildren['columns']>(columns: C) {
+  const select = Object.fromEntries(Object.keys(columns).map((column) => [column, true]));
+  return { select: select as { [K in keyof C]: true }, orderBy: { position: 'asc' } } as const;
+}
+
+export const incidentSelect = {
+  id: true,
+  reference: true,
+  title: true,
+  summary: true,
+  occurredOn: true,
+  datePrecision: true,
+  country: true,
+  location: true,
+  verification: true,
+  status: true,
+  confidentiality: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  createdById: true,
+  deletedAt: true,
+  acts: childSelect(incidentChildren.acts.columns),
+  charges: childSelect(incidentChildren.charges.columns),
+  sources: childSelect({ ...incidentChildren.sources.columns, identity: 'value' }),
+} satisfies Prisma.IncidentSelect;
+
+// A list item as json-page writes it: the incident's own columns and those that sum up its acts
+// and sources (kept by triggers), no child rows; one index scan of one table per page.
+export const incidentSummaryColumns = {
+  id: 'value',
+  reference: 'value',
+  title: 'value',
+  occurredOn: 'date',
+  datePrecision: 'value',
+  country: 'value',
+  location: 'value',
+  verification: 'value',
+  status: 'value',
+  confidentiality: 'value',
+  defenderIds: 'value',
+  violations: 'value',
+  perpetrators: 'value',
+  sourceCount: 'value',
+  version: 'value',
+  createdAt: 'timestamp',
+  updatedAt: 'timestamp',
+  createdById: 'value',
+  deletedAt: 'timestamp',
+} as const satisfies JsonColumns<IncidentListItem>;
 
 // The incident's own columns in its detail (and in a list item with `include=details`).
 export const incidentColumns = {

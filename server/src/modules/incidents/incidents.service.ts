@@ -201,10 +201,7 @@ export async function listIncidents(ctx: Ctx, query: IncidentListQuery) {
     limit: query.limit,
     cursor: query.cursor,
   });
-  const keys = Object.keys(
-    details ? { ...incidentColumns, ...incidentChildren } : incidentSummaryColumns,
-  );
-  return presentJsonPage(ctx.ability, 'Incident', keys, page);
+  return presentJsonPage(ctx.ability, 'Incident', page);
 }
 
 // an update may leave any of them out
